@@ -1,0 +1,1 @@
+"""Routers, one module per area (``health``; customer, worker and auth to come)."""

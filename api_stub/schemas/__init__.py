@@ -1,0 +1,1 @@
+"""Pydantic schemas of request and response bodies, one module per area."""

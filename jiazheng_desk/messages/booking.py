@@ -1,0 +1,176 @@
+"""Messages of booking, orders and dispatch."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "entity.order": ("订单", "Order"),
+    "entity.worker": ("服务人员", "Worker"),
+    "entity.customer": ("客户", "Customer"),
+    "entity.address": ("地址", "Address"),
+    "entity.item": ("服务项目", "Service item"),
+    "entity.offer": ("派单邀请", "Offer"),
+    "entity.series": ("周期订单", "Recurring booking"),
+    "entity.change_request": ("改期申请", "Change request"),
+    # order states and events (shown inside other messages and in lists)
+    "order.state.created": ("已下单", "created"),
+    "order.state.pending_payment": ("待支付", "awaiting payment"),
+    "order.state.confirmed": ("待派单", "waiting for a worker"),
+    "order.state.offered": ("已派单待接", "offered to a worker"),
+    "order.state.accepted": ("已接单", "accepted"),
+    "order.state.on_the_way": ("出发中", "on the way"),
+    "order.state.in_service": ("服务中", "in service"),
+    "order.state.completed": ("已完成", "completed"),
+    "order.state.reviewed": ("已评价", "reviewed"),
+    "order.state.cancelled": ("已取消", "cancelled"),
+    "order.state.refunded": ("已退款", "refunded"),
+    "order.event.create": ("下单", "created"),
+    "order.event.request_payment": ("请求支付", "sent for payment"),
+    "order.event.confirm": ("确认", "confirmed"),
+    "order.event.offer": ("派单", "offered"),
+    "order.event.assign": ("指派", "assigned"),
+    "order.event.accept": ("接单", "accepted"),
+    "order.event.grab": ("抢单", "grabbed"),
+    "order.event.release": ("退回待派", "released"),
+    "order.event.set_out": ("出发", "set out"),
+    "order.event.start": ("开始服务", "started"),
+    "order.event.finish": ("完成服务", "finished"),
+    "order.event.review": ("评价", "reviewed"),
+    "order.event.cancel": ("取消", "cancelled"),
+    "order.event.refund": ("退款", "refunded"),
+    "order.event.reschedule": ("改期", "rescheduled"),
+    "worker.status.applicant": ("申请中", "an applicant"),
+    "worker.status.active": ("在岗", "active"),
+    "worker.status.suspended": ("已暂停", "suspended"),
+    "worker.status.left": ("已离职", "gone"),
+    # why a worker cannot take a window
+    "fit.overlap": ("{worker}在 {window} 已有订单。", "{worker} is already booked for {window}."),
+    "fit.travel_before": (
+        "{worker}上一单（{window}）结束后需约 {minutes} 分钟赶路，时间不够。",
+        "{worker} needs about {minutes} minutes to get here after the order at {window}.",
+    ),
+    "fit.travel_after": (
+        "{worker}之后还有订单（{window}），需约 {minutes} 分钟赶路，时间不够。",
+        "{worker} needs about {minutes} minutes to reach the next order at {window}.",
+    ),
+    "fit.leave": ("{worker}在 {window} 请假或休息。", "{worker} is on leave at {window}."),
+    "fit.shift": ("该时段不在{worker}的排班时间内。", "This time is outside {worker}'s shifts."),
+    "fit.status": (
+        "{worker}当前{status}，不能派单。",
+        "{worker} is {status} and cannot be booked.",
+    ),
+    "fit.skill": ("{worker}没有“{skill}”技能。", "{worker} does not have the skill “{skill}”."),
+    "fit.level": (
+        "{worker}的“{skill}”为 {has} 级，此服务需要 {level} 级。",
+        "{worker} has “{skill}” at level {has}; this service needs level {level}.",
+    ),
+    "fit.district": ("{worker}不服务{district}。", "{worker} does not serve {district}."),
+    "fit.certificate": (
+        "{worker}没有到 {day} 仍有效且已审核的{cert}。",
+        "{worker} has no verified {cert} valid through {day}.",
+    ),
+    "booking.offer_title": ("新订单邀请", "New order offer"),
+    "offer.gone": (
+        "该派单邀请已结束（已接受、已拒绝或已超时）。",
+        "This offer has ended (answered or timed out).",
+    ),
+    "offer.reason_required": ("请填写拒绝原因。", "Please give a reason for saying no."),
+    "offer.not_yours": ("这不是派给您的订单。", "This order was not offered to you."),
+    "pool.taken": ("手慢了，这单已被别人抢走。", "Too late: someone else already took this order."),
+    "pool.closed": ("这单没有开放抢单。", "This order is not open for grabbing."),
+    "dispatch.bad_days": ("查询天数应在 1 到 {max} 天之间。", "Ask for 1 to {max} days."),
+    "booking.bad_address": (
+        "该地址不属于此客户或已删除。",
+        "This address does not belong to the customer or was removed.",
+    ),
+    "booking.address_other_branch": (
+        "地址在{district}，不属于本门店的服务区域。",
+        "The address is in {district}, outside your branch's districts.",
+    ),
+    "booking.too_soon": (
+        "服务时间至少要在 {minutes} 分钟之后。",
+        "The service must start at least {minutes} minutes from now.",
+    ),
+    "booking.too_far": (
+        "最多只能预约 {days} 天以内的服务。",
+        "Bookings can be made at most {days} days ahead.",
+    ),
+    "booking.outside_shifts": (
+        "{window} 没有服务人员排班，请换个时间。",
+        "No worker is on shift at {window}; choose another time.",
+    ),
+    "booking.day_off_outside": (
+        "休息日 {day} 不在服务期内。",
+        "The day off {day} is outside the service period.",
+    ),
+    "booking.not_your_customer": ("只能为自己下单。", "You can only book for yourself."),
+    "booking.reason_required": ("请填写原因。", "Please give a reason."),
+    "booking.fee_changed": (
+        "取消费已变为 {fee} 分，请确认后再取消。",
+        "The cancellation fee is now {fee} fen; confirm it and cancel again.",
+    ),
+    "booking.worker_asks_change": (
+        "服务人员改期需提交申请，由门店审批并经客户同意。",
+        "A worker asks for a change; the branch approves it and the customer agrees.",
+    ),
+    "series.bad_rule": (
+        "重复方式只能是每周、隔周或每月第几个星期几。",
+        "Repeat weekly, every two weeks, or monthly on a weekday.",
+    ),
+    "series.bad_weekday": ("星期几无效。", "Invalid weekday."),
+    "series.bad_week_of_month": (
+        "每月第几周应为 1–4 或最后一周。",
+        "The week of the month is 1–4 or the last.",
+    ),
+    "series.bad_time": ("开始时间无效。", "Invalid start time."),
+    "series.needs_end": ("请填写次数或结束日期。", "Give a number of visits or an end date."),
+    "series.bad_count": ("次数应在 1 到 520 之间。", "The number of visits is between 1 and 520."),
+    "series.bad_until": ("结束日期早于开始日期。", "The end date is before the first date."),
+    "series.no_visits": (
+        "按此规则在可预约范围内没有任何一次服务。",
+        "This rule gives no visit within the booking horizon.",
+    ),
+    "series.not_a_series_visit": (
+        "这不是周期订单中的一次服务。",
+        "This order is not a visit of a recurring booking.",
+    ),
+    "schedule.not_yours": (
+        "只能修改自己的排班和请假。",
+        "You can only change your own shifts and leave.",
+    ),
+    "schedule.bad_weekday": ("星期几无效。", "Invalid weekday."),
+    "schedule.bad_shift": (
+        "排班时间无效（开始须早于结束，且在 0–24 点之间）。",
+        "A shift starts before it ends, within the day.",
+    ),
+    "schedule.shifts_overlap": ("同一天的排班时间重叠。", "Shifts of the same day overlap."),
+    "schedule.bad_leave_kind": ("请假类型无效。", "Invalid kind of leave."),
+    "schedule.bad_leave_range": ("结束时间须晚于开始时间。", "The end must be after the start."),
+    "schedule.leave_too_long": ("一次请假最长一年。", "Leave lasts at most a year."),
+    "schedule.leave_has_orders": (
+        "该时段已有订单 {order_no}（{window}），请先改派或改期。",
+        "Order {order_no} ({window}) is booked in that time; move or reassign it first.",
+    ),
+    "schedule.leave_decided": ("该请假申请已处理。", "This leave request was already decided."),
+    "change.title": ("服务时间调整请求", "A request to move your service"),
+    "change.not_now": (
+        "只有已接的订单才能申请改期。",
+        "Only accepted orders can be moved this way.",
+    ),
+    "change.already_open": (
+        "这单已有一个待处理的改期申请。",
+        "This order already has an open change request.",
+    ),
+    "change.decided": ("该申请已处理。", "This request was already decided."),
+    "change.not_a_placement": (
+        "只有进行中的长期服务才能换人。",
+        "Only an open placement can change its worker this way.",
+    ),
+    "change.split_outside": (
+        "换人日期不在服务期内。",
+        "The change date is outside the service period.",
+    ),
+    "booking.already_assigned": (
+        "订单 {order_no} 已有服务人员。",
+        "Order {order_no} already has a worker.",
+    ),
+}

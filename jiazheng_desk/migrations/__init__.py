@@ -1,0 +1,1 @@
+"""Alembic environment and versions: one chain for MySQL and SQLite (see ``schema.py``)."""

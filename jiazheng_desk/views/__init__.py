@@ -1,0 +1,1 @@
+"""The Qt desktop. Views see service dataclasses only and run every query via ``tasks``."""

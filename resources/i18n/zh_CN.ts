@@ -1,0 +1,3419 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AccountPage</name>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Headquarters</source>
+        <translation>总部</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <source>Change password…</source>
+        <translation>修改密码…</translation>
+    </message>
+</context>
+<context>
+    <name>AddressStep</name>
+    <message>
+        <source>Choose the customer first.</source>
+        <translation>请先选择客户。</translation>
+    </message>
+    <message>
+        <source>New address…</source>
+        <translation>新地址…</translation>
+    </message>
+    <message>
+        <source>No address yet: add one with “New address…”.</source>
+        <translation>还没有地址：请点“新地址…”添加。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>All records</source>
+        <translation>全部对象</translation>
+    </message>
+    <message>
+        <source>Record no.</source>
+        <translation>对象编号</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>{n} entries</source>
+        <translation>共 {n} 条</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Via</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+</context>
+<context>
+    <name>BoardActions</name>
+    <message>
+        <source>Assign or offer to a worker…</source>
+        <translation>指派或发送派单…</translation>
+    </message>
+    <message>
+        <source>Give to another worker…</source>
+        <translation>改派他人…</translation>
+    </message>
+    <message>
+        <source>Withdraw the offer</source>
+        <translation>撤回派单</translation>
+    </message>
+    <message>
+        <source>Open to the grab pool</source>
+        <translation>开放抢单</translation>
+    </message>
+    <message>
+        <source>Auto-dispatch</source>
+        <translation>自动派单</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>订单详情…</translation>
+    </message>
+    <message>
+        <source>Cancel the order…</source>
+        <translation>取消订单…</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>处理中…</translation>
+    </message>
+    <message>
+        <source>{no} → {worker}</source>
+        <translation>{no} → {worker}</translation>
+    </message>
+    <message>
+        <source>This order has no open offer.</source>
+        <translation>该订单没有待接的派单。</translation>
+    </message>
+    <message>
+        <source>Offer of {no} withdrawn.</source>
+        <translation>已撤回订单 {no} 的派单。</translation>
+    </message>
+    <message>
+        <source>{no} is open to the grab pool.</source>
+        <translation>订单 {no} 已开放抢单。</translation>
+    </message>
+    <message>
+        <source>Nobody free for {no}: it waits in the exceptions queue.</source>
+        <translation>订单 {no} 暂无可派人员，已转入异常队列。</translation>
+    </message>
+    <message>
+        <source>No order of {day} waits for a worker.</source>
+        <translation>{day} 没有待派的订单。</translation>
+    </message>
+    <message>
+        <source>Auto-dispatch of {day}: {given} of {n} orders got a worker; {left} wait in the exceptions queue.</source>
+        <translation>{day} 自动派单：{n} 单中 {given} 单已派出，{left} 单转入异常队列。</translation>
+    </message>
+    <message>
+        <source>{no} cancelled.</source>
+        <translation>订单 {no} 已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>BoardPage</name>
+    <message>
+        <source>Day before</source>
+        <translation>前一天</translation>
+    </message>
+    <message>
+        <source>Day after</source>
+        <translation>后一天</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>All districts</source>
+        <translation>全部区域</translation>
+    </message>
+    <message>
+        <source>All skills</source>
+        <translation>全部技能</translation>
+    </message>
+    <message>
+        <source>Only on shift</source>
+        <translation>只看当班</translation>
+    </message>
+    <message>
+        <source>Auto-dispatch the day</source>
+        <translation>当日自动派单</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Unassigned ({n})</source>
+        <translation>未派订单（{n}）</translation>
+    </message>
+    <message>
+        <source>⚠ {n} exceptions</source>
+        <translation>⚠ 异常 {n} 单</translation>
+    </message>
+</context>
+<context>
+    <name>BoardView</name>
+    <message>
+        <source>No worker matches these filters.</source>
+        <translation>没有符合筛选条件的服务人员。</translation>
+    </message>
+    <message>
+        <source>{n} workers</source>
+        <translation>服务人员 {n} 名</translation>
+    </message>
+</context>
+<context>
+    <name>BookingPage</name>
+    <message>
+        <source>Note for the worker (optional)</source>
+        <translation>给服务人员的备注（选填）</translation>
+    </message>
+    <message>
+        <source>Confirm booking  Ctrl+Enter</source>
+        <translation>确认下单  Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Free times, next 14 days</source>
+        <translation>可约时段（未来14天）</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>服务人员</translation>
+    </message>
+    <message>
+        <source>Quote and confirm</source>
+        <translation>报价与下单</translation>
+    </message>
+    <message>
+        <source>priced for tomorrow 10:00 until a time is chosen</source>
+        <translation>未选时段前按明天 10:00 报价</translation>
+    </message>
+</context>
+<context>
+    <name>BookingTexts</name>
+    <message>
+        <source>Ctrl+N new booking · F2 customer · F3 service · F4 address · F5 time · F6 worker · Enter next step · Ctrl+Enter confirm</source>
+        <translation>Ctrl+N 新建预约 · F2 客户 · F3 服务 · F4 地址 · F5 时段 · F6 人员 · 回车 下一步 · Ctrl+Enter 确认下单</translation>
+    </message>
+    <message>
+        <source>{name} cannot book: {reason}</source>
+        <translation>{name}不能下单：{reason}</translation>
+    </message>
+    <message>
+        <source>Find or register the customer.</source>
+        <translation>请查找或登记客户。</translation>
+    </message>
+    <message>
+        <source>Choose a service.</source>
+        <translation>请选择服务项目。</translation>
+    </message>
+    <message>
+        <source>Choose or add an address.</source>
+        <translation>请选择或添加服务地址。</translation>
+    </message>
+    <message>
+        <source>Choose a time in the grid or type it.</source>
+        <translation>请在表格中选择时段，或直接输入时间。</translation>
+    </message>
+    <message>
+        <source>Choose a worker, or take Auto or Not yet.</source>
+        <translation>请选择阿姨，或选“自动”或“暂不指派”。</translation>
+    </message>
+    <message>
+        <source>best free worker</source>
+        <translation>自动派给最合适的人员</translation>
+    </message>
+    <message>
+        <source>no worker yet</source>
+        <translation>暂不派单</translation>
+    </message>
+    <message>
+        <source>offer to {name}</source>
+        <translation>发送派单给{name}</translation>
+    </message>
+    <message>
+        <source>{n} days off</source>
+        <translation>休息 {n} 天</translation>
+    </message>
+    <message>
+        <source>waiting for a worker</source>
+        <translation>待派单</translation>
+    </message>
+    <message>
+        <source>offered to {name}</source>
+        <translation>已派单给{name}，待接单</translation>
+    </message>
+    <message>
+        <source>Booked {no}: {customer} · {service} · {window} · {who}</source>
+        <translation>已下单 {no}：{customer} · {service} · {window} · {who}</translation>
+    </message>
+    <message>
+        <source>{n} visits booked</source>
+        <translation>共 {n} 次服务</translation>
+    </message>
+    <message>
+        <source>{n} of them wait for a worker</source>
+        <translation>其中 {n} 次待派单</translation>
+    </message>
+</context>
+<context>
+    <name>BranchDialog</name>
+    <message>
+        <source>New branch</source>
+        <translation>新建门店</translation>
+    </message>
+    <message>
+        <source>Edit branch</source>
+        <translation>编辑门店</translation>
+    </message>
+    <message>
+        <source>In service</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+</context>
+<context>
+    <name>BranchPriceDialog</name>
+    <message>
+        <source>Price of {item} at {branch}</source>
+        <translation>{branch} · {item} 的门店价格</translation>
+    </message>
+    <message>
+        <source>The price of one {unit}. Leave it empty to charge the base price of {base}.</source>
+        <translation>每{unit}的价格。留空则按基础价 {base} 收费。</translation>
+    </message>
+    <message>
+        <source>Base price</source>
+        <translation>基础价</translation>
+    </message>
+    <message>
+        <source>Branch price (¥)</source>
+        <translation>门店价格（元）</translation>
+    </message>
+</context>
+<context>
+    <name>BranchesPage</name>
+    <message>
+        <source>Show closed branches</source>
+        <translation>显示已停用门店</translation>
+    </message>
+    <message>
+        <source>New branch…</source>
+        <translation>新建门店…</translation>
+    </message>
+    <message>
+        <source>Edit branch…</source>
+        <translation>编辑门店…</translation>
+    </message>
+    <message>
+        <source>New district…</source>
+        <translation>新建区域…</translation>
+    </message>
+    <message>
+        <source>Edit district…</source>
+        <translation>编辑区域…</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>In service</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Centre latitude</source>
+        <translation>中心纬度</translation>
+    </message>
+    <message>
+        <source>Centre longitude</source>
+        <translation>中心经度</translation>
+    </message>
+    <message>
+        <source>Districts</source>
+        <translation>服务区域</translation>
+    </message>
+    <message>
+        <source>Districts of {branch}</source>
+        <translation>{branch}的服务区域</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <source>Name, initials or phone</source>
+        <translation>姓名、拼音首字母或手机号</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>服务人员</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>Choose a worker on the left.</source>
+        <translation>请在左侧选择一位服务人员。</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Add leave…</source>
+        <translation>添加请假…</translation>
+    </message>
+    <message>
+        <source>Cancel leave</source>
+        <translation>取消请假</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>No weekly shifts.</source>
+        <translation>没有每周班次。</translation>
+    </message>
+    <message>
+        <source>Shifts: {list}</source>
+        <translation>班次：{list}</translation>
+    </message>
+    <message>
+        <source>{day}: nothing booked</source>
+        <translation>{day}：没有安排</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>上门服务</translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation>驻家服务</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Leave added.</source>
+        <translation>已添加请假。</translation>
+    </message>
+    <message>
+        <source>Leave cancelled.</source>
+        <translation>已取消请假。</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDialog</name>
+    <message>
+        <source>Cancel order {no}</source>
+        <translation>取消订单 {no}</translation>
+    </message>
+    <message>
+        <source>e.g. the customer&apos;s plans changed</source>
+        <translation>例如：客户行程有变</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>取消原因</translation>
+    </message>
+    <message>
+        <source>Cancel the order</source>
+        <translation>确认取消</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>不取消</translation>
+    </message>
+    <message>
+        <source>Cancelling will cost {fee}: the worker is already on the way.</source>
+        <translation>取消将收取 {fee}（服务人员已出发）</translation>
+    </message>
+    <message>
+        <source>Cancelling will cost {fee} (within {hours} hours of the service).</source>
+        <translation>取消将收取 {fee}（服务前{hours}小时内）</translation>
+    </message>
+    <message>
+        <source>Cancelling now is free (more than {hours} hours before the service).</source>
+        <translation>现在取消免费（距服务开始超过{hours}小时）</translation>
+    </message>
+    <message>
+        <source>Please give a reason.</source>
+        <translation>请填写取消原因。</translation>
+    </message>
+</context>
+<context>
+    <name>CandidatesStep</name>
+    <message>
+        <source>Choose</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>暂不指派</translation>
+    </message>
+    <message>
+        <source>Assign directly</source>
+        <translation>直接指派</translation>
+    </message>
+    <message>
+        <source>The worker has the order at once</source>
+        <translation>服务人员立即接到订单</translation>
+    </message>
+    <message>
+        <source>Send as offer</source>
+        <translation>发送派单</translation>
+    </message>
+    <message>
+        <source>The worker accepts or declines in the app</source>
+        <translation>服务人员在App中接单或拒单</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>服务人员</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>推荐理由</translation>
+    </message>
+    <message>
+        <source>Choose a time first.</source>
+        <translation>请先选择时段。</translation>
+    </message>
+    <message>
+        <source>Looking for free workers…</source>
+        <translation>正在查找空闲人员…</translation>
+    </message>
+    <message>
+        <source>{n} free for {window}, best first.</source>
+        <translation>{window} 有 {n} 人空闲，按推荐排序。</translation>
+    </message>
+    <message>
+        <source>Nobody qualified is free for {window}: auto or leave it unassigned.</source>
+        <translation>{window} 没有合适的空闲人员：可选自动派单或暂不派单。</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogLabels</name>
+    <message>
+        <source>Services and prices</source>
+        <translation>服务项目与价格</translation>
+    </message>
+    <message>
+        <source>Price rules</source>
+        <translation>价格规则</translation>
+    </message>
+    <message>
+        <source>Try a quote</source>
+        <translation>报价试算</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogNames</name>
+    <message>
+        <source>Enter an amount like 45 or 45.50.</source>
+        <translation>请输入金额，例如 45 或 45.50。</translation>
+    </message>
+    <message>
+        <source>Enter a percentage like 20 or 12.5.</source>
+        <translation>请输入百分比，例如 20 或 12.5。</translation>
+    </message>
+    <message>
+        <source>Per visit</source>
+        <translation>按次</translation>
+    </message>
+    <message>
+        <source>Per hour</source>
+        <translation>按小时</translation>
+    </message>
+    <message>
+        <source>Per m²</source>
+        <translation>按平方米</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>按天</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>次</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>m²</source>
+        <translation>平方米</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>上门服务</translation>
+    </message>
+    <message>
+        <source>Live-in placement</source>
+        <translation>驻家服务</translation>
+    </message>
+    <message>
+        <source>Travel fee by distance</source>
+        <translation>上门费（按距离）</translation>
+    </message>
+    <message>
+        <source>Travel fee by district</source>
+        <translation>上门费（按区域）</translation>
+    </message>
+    <message>
+        <source>Night surcharge</source>
+        <translation>夜间加价</translation>
+    </message>
+    <message>
+        <source>Holiday surcharge</source>
+        <translation>节假日加价</translation>
+    </message>
+    <message>
+        <source>Whole days</source>
+        <translation>按整天</translation>
+    </message>
+    <message>
+        <source>{minutes} min per {unit}</source>
+        <translation>每{unit} {minutes} 分钟</translation>
+    </message>
+    <message>
+        <source> + {minutes} min</source>
+        <translation> + {minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} 分钟</translation>
+    </message>
+    <message>
+        <source>{h} h</source>
+        <translation>{h} 小时</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分钟</translation>
+    </message>
+    <message>
+        <source>{low} km or more</source>
+        <translation>{low} 公里及以上</translation>
+    </message>
+    <message>
+        <source>{low}–{high} km</source>
+        <translation>{low}–{high} 公里</translation>
+    </message>
+    <message>
+        <source>{percent}% of the price</source>
+        <translation>服务费的 {percent}%</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogPage</name>
+    <message>
+        <source>Show retired</source>
+        <translation>显示已下架</translation>
+    </message>
+    <message>
+        <source>New category…</source>
+        <translation>新建分类…</translation>
+    </message>
+    <message>
+        <source>Edit category…</source>
+        <translation>编辑分类…</translation>
+    </message>
+    <message>
+        <source>New item…</source>
+        <translation>新建服务项目…</translation>
+    </message>
+    <message>
+        <source>Edit item…</source>
+        <translation>编辑服务项目…</translation>
+    </message>
+    <message>
+        <source>Branch price…</source>
+        <translation>门店价格…</translation>
+    </message>
+    <message>
+        <source>Retire…</source>
+        <translation>下架…</translation>
+    </message>
+    <message>
+        <source>Try a quote…</source>
+        <translation>报价试算…</translation>
+    </message>
+    <message>
+        <source>Service item</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>计价单位</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>起订量</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Skill</source>
+        <translation>所需技能</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Base price</source>
+        <translation>基础价</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Prices of</source>
+        <translation>价格门店</translation>
+    </message>
+    <message>
+        <source>Base prices (no branch)</source>
+        <translation>基础价（不分门店）</translation>
+    </message>
+    <message>
+        <source>All categories ({n})</source>
+        <translation>全部分类 ({n})</translation>
+    </message>
+    <message>
+        <source> — inactive</source>
+        <translation> — 已停用</translation>
+    </message>
+    <message>
+        <source>{n} service items</source>
+        <translation>共 {n} 个服务项目</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>已下架</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>在售</translation>
+    </message>
+    <message>
+        <source>This branch&apos;s own price</source>
+        <translation>本门店自定价格</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>恢复上架…</translation>
+    </message>
+    <message>
+        <source>Restore {name}</source>
+        <translation>恢复上架：{name}</translation>
+    </message>
+    <message>
+        <source>Put “{name}” back on sale? Customers can book it again.</source>
+        <translation>将“{name}”恢复上架？客户将可以再次预约。</translation>
+    </message>
+    <message>
+        <source>Retire {name}</source>
+        <translation>下架：{name}</translation>
+    </message>
+    <message>
+        <source>Customers can no longer book “{name}”; old orders still show it.
+Reason (kept in the audit log):</source>
+        <translation>下架后客户不能再预约“{name}”，历史订单仍会显示该项目。
+原因（记入审计日志）：</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryDialog</name>
+    <message>
+        <source>New category</source>
+        <translation>新建服务分类</translation>
+    </message>
+    <message>
+        <source>Edit category</source>
+        <translation>编辑服务分类</translation>
+    </message>
+    <message>
+        <source>Letters and digits, e.g. cleaning</source>
+        <translation>字母和数字，例如 cleaning</translation>
+    </message>
+    <message>
+        <source>Shown to customers</source>
+        <translation>对客户显示</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Sort order</source>
+        <translation>排序</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Your password was reset. Choose a new one before you go on.</source>
+        <translation>您的密码已被重置，请先设置新密码。</translation>
+    </message>
+    <message>
+        <source>At least 8 characters, with letters and digits.</source>
+        <translation>至少 8 位，须同时包含字母和数字。</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Repeat new password</source>
+        <translation>再次输入新密码</translation>
+    </message>
+</context>
+<context>
+    <name>CloseAccountDialog</name>
+    <message>
+        <source>Close the account of {name}</source>
+        <translation>注销{name}的账户</translation>
+    </message>
+    <message>
+        <source>The name, mobile number, addresses, contacts and notes of {name} are erased for good; orders, payments and invoices are kept without them. This cannot be undone. Only close an account when the customer asked for it.</source>
+        <translation>{name}的姓名、手机号、地址、联系人和备注将被永久清除；订单、收付款和发票记录保留，但不再含这些个人信息。此操作不可撤销，只有在客户本人申请时才可注销。</translation>
+    </message>
+    <message>
+        <source>e.g. the customer asked on the phone</source>
+        <translation>例如：客户来电申请注销</translation>
+    </message>
+    <message>
+        <source>I understand that this cannot be undone</source>
+        <translation>我已知悉此操作不可撤销</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Close account</source>
+        <translation>注销账户</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmFlow</name>
+    <message>
+        <source>{reason} The list was asked again: choose the next one.</source>
+        <translation>{reason} 已重新查询候选人员，请选择下一位。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerAddressDialog</name>
+    <message>
+        <source>New address of {name}</source>
+        <translation>为{name}新增地址</translation>
+    </message>
+    <message>
+        <source>Edit address of {name}</source>
+        <translation>修改{name}的地址</translation>
+    </message>
+    <message>
+        <source>Street, number, building, room</source>
+        <translation>路名、门牌号、楼栋、房号</translation>
+    </message>
+    <message>
+        <source>Use for new bookings (default address)</source>
+        <translation>新订单默认使用此地址（设为常用地址）</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Contact mobile</source>
+        <translation>联系人手机号</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerAddressesTab</name>
+    <message>
+        <source>District</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Add address…</source>
+        <translation>新增地址…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Make default</source>
+        <translation>设为常用地址</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>The default address (bold) is where a new booking starts.</source>
+        <translation>加粗的是常用地址，新订单默认使用它。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerHitTable</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Last order</source>
+        <translation>最近下单</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerLabels</name>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>已冻结</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Regular</source>
+        <translation>普通会员</translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <translation>银卡会员</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>金卡会员</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>已下单</translation>
+    </message>
+    <message>
+        <source>Awaiting payment</source>
+        <translation>待付款</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>待派单</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>派单中</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>已接单</translation>
+    </message>
+    <message>
+        <source>On the way</source>
+        <translation>上门途中</translation>
+    </message>
+    <message>
+        <source>In service</source>
+        <translation>服务中</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>已评价</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerNotesTab</name>
+    <message>
+        <source>New tag, up to 32 characters</source>
+        <translation>新标签，最多 32 个字</translation>
+    </message>
+    <message>
+        <source>Add tag</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>Remove tag</source>
+        <translation>删除标签</translation>
+    </message>
+    <message>
+        <source>Door code, pets, how they like to be addressed, what to bring …</source>
+        <translation>门禁密码、宠物、称呼习惯、需自带的工具……</translation>
+    </message>
+    <message>
+        <source>Save note</source>
+        <translation>保存备注</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerOrdersTab</name>
+    <message>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Service time</source>
+        <translation>服务时间</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>服务人员</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>{n} orders</source>
+        <translation>共 {n} 单</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPicker</name>
+    <message>
+        <source>Caller&apos;s mobile, name or initials</source>
+        <translation>来电手机号、姓名或拼音首字母</translation>
+    </message>
+    <message>
+        <source>e.g. 张伟 or 张女士</source>
+        <translation>如 张伟 或 张女士</translation>
+    </message>
+    <message>
+        <source>Street, number, building, room</source>
+        <translation>路名、门牌号、楼栋、房号</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>登记新客户</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Enter takes the highlighted customer.</source>
+        <translation>按回车选择高亮的客户。</translation>
+    </message>
+    <message>
+        <source>No customer has this number yet.</source>
+        <translation>该手机号还不是客户。</translation>
+    </message>
+    <message>
+        <source>New customer {phone}</source>
+        <translation>新客户 {phone}</translation>
+    </message>
+    <message>
+        <source>No customer matches.</source>
+        <translation>没有匹配的客户。</translation>
+    </message>
+    <message>
+        <source>Chosen: {name}</source>
+        <translation>已选择：{name}</translation>
+    </message>
+    <message>
+        <source>{name} cannot book: {reason}</source>
+        <translation>{name}不能下单：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerProfileTab</name>
+    <message>
+        <source>SMS reminders</source>
+        <translation>短信提醒</translation>
+    </message>
+    <message>
+        <source>App reminders</source>
+        <translation>App 提醒</translation>
+    </message>
+    <message>
+        <source>Offers and news</source>
+        <translation>优惠和活动消息</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation>紧急联系人</translation>
+    </message>
+    <message>
+        <source>Emergency mobile</source>
+        <translation>紧急联系人手机号</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>提醒方式</translation>
+    </message>
+    <message>
+        <source>Customer no. {id} · home branch {branch} · member level {level} · came by {channel} · since {since}{verified}</source>
+        <translation>客户编号 {id} · 归属门店 {branch} · {level} · 来源：{channel} · 注册于 {since}{verified}</translation>
+    </message>
+    <message>
+        <source> · real name verified</source>
+        <translation> · 已实名认证</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersArea</name>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersPage</name>
+    <message>
+        <source>Mobile (any part), name, or initials: zw → 张伟</source>
+        <translation>手机号（任意几位）、姓名或拼音首字母：zw → 张伟</translation>
+    </message>
+    <message>
+        <source>New customer…</source>
+        <translation>新建客户…</translation>
+    </message>
+    <message>
+        <source>Type three digits, a name or initials.</source>
+        <translation>请输入至少三位数字、姓名或拼音首字母。</translation>
+    </message>
+    <message>
+        <source>Freeze…</source>
+        <translation>冻结…</translation>
+    </message>
+    <message>
+        <source>Close account…</source>
+        <translation>注销账户…</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>基本资料</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>常用地址</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Tags and note</source>
+        <translation>标签和备注</translation>
+    </message>
+    <message>
+        <source>Find a customer on the left, or register a new one.</source>
+        <translation>在左侧查找客户，或新建客户。</translation>
+    </message>
+    <message>
+        <source>{n} found, most recent first</source>
+        <translation>找到 {n} 位，最近下单的在前</translation>
+    </message>
+    <message>
+        <source>No customer matches “{text}”.</source>
+        <translation>没有与“{text}”匹配的客户。</translation>
+    </message>
+    <message>
+        <source>{state}: {reason}</source>
+        <translation>{state}：{reason}</translation>
+    </message>
+    <message>
+        <source>Spent {spent} on {completed} completed orders · {orders} orders in all · first {first} · last {last}</source>
+        <translation>累计消费 {spent}（已完成 {completed} 单）· 共 {orders} 单 · 首单 {first} · 最近 {last}</translation>
+    </message>
+    <message>
+        <source>Unfreeze…</source>
+        <translation>解冻…</translation>
+    </message>
+    <message>
+        <source>Unfreeze {name}</source>
+        <translation>解冻{name}</translation>
+    </message>
+    <message>
+        <source>Freeze {name}</source>
+        <translation>冻结{name}</translation>
+    </message>
+    <message>
+        <source>Reason (kept with the account and in the audit log):</source>
+        <translation>原因（记入账户和审计日志）：</translation>
+    </message>
+    <message>
+        <source>Reason (a frozen customer cannot book or log in):</source>
+        <translation>原因（冻结后客户不能下单或登录）：</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchArea</name>
+    <message>
+        <source>New booking</source>
+        <translation>新建预约</translation>
+    </message>
+    <message>
+        <source>Dispatch board</source>
+        <translation>派单看板</translation>
+    </message>
+    <message>
+        <source>Worker calendar</source>
+        <translation>服务人员日历</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchTexts</name>
+    <message>
+        <source>level {v}</source>
+        <translation>{v}级</translation>
+    </message>
+    <message>
+        <source>{v} km</source>
+        <translation>{v}公里</translation>
+    </message>
+    <message>
+        <source>{v}★</source>
+        <translation>{v}分</translation>
+    </message>
+    <message>
+        <source>{v} that day</source>
+        <translation>当天{v}单</translation>
+    </message>
+    <message>
+        <source>served before</source>
+        <translation>老客户</translation>
+    </message>
+    <message>
+        <source>favourite</source>
+        <translation>收藏</translation>
+    </message>
+    <message>
+        <source>certificate to {v}</source>
+        <translation>证书至{v}</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>Mo</source>
+        <translation>一</translation>
+    </message>
+    <message>
+        <source>Tu</source>
+        <translation>二</translation>
+    </message>
+    <message>
+        <source>We</source>
+        <translation>三</translation>
+    </message>
+    <message>
+        <source>Th</source>
+        <translation>四</translation>
+    </message>
+    <message>
+        <source>Fr</source>
+        <translation>五</translation>
+    </message>
+    <message>
+        <source>Sa</source>
+        <translation>六</translation>
+    </message>
+    <message>
+        <source>Su</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Once</source>
+        <translation>单次</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>Every 2 weeks</source>
+        <translation>隔周</translation>
+    </message>
+    <message>
+        <source>Monthly (n-th weekday)</source>
+        <translation>每月（第几个星期几）</translation>
+    </message>
+    <message>
+        <source>1st</source>
+        <translation>第一个</translation>
+    </message>
+    <message>
+        <source>2nd</source>
+        <translation>第二个</translation>
+    </message>
+    <message>
+        <source>3rd</source>
+        <translation>第三个</translation>
+    </message>
+    <message>
+        <source>4th</source>
+        <translation>第四个</translation>
+    </message>
+    <message>
+        <source>last</source>
+        <translation>最后一个</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Day off</source>
+        <translation>休息</translation>
+    </message>
+    <message>
+        <source>Sick leave</source>
+        <translation>病假</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>停派</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>requested</source>
+        <translation>待审批</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictDialog</name>
+    <message>
+        <source>New district of {branch}</source>
+        <translation>为{branch}新建区域</translation>
+    </message>
+    <message>
+        <source>Edit district</source>
+        <translation>编辑区域</translation>
+    </message>
+    <message>
+        <source>In service</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Centre latitude</source>
+        <translation>中心纬度</translation>
+    </message>
+    <message>
+        <source>Centre longitude</source>
+        <translation>中心经度</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Cannot do that</source>
+        <translation>无法执行</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出Excel</translation>
+    </message>
+    <message>
+        <source>orders-{stamp}.xlsx</source>
+        <translation>订单-{stamp}.xlsx</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <source>Every order of the current filter ({count}), not only the rows on screen. The desk stays usable while the file is written.</source>
+        <translation>导出当前筛选条件下的全部订单（{count}），不只是屏幕上显示的行。导出期间可以继续使用系统。</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Choose a file in an existing folder.</source>
+        <translation>请选择一个已存在的文件夹中的文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportRunner</name>
+    <message>
+        <source>Exporting… %v / %m</source>
+        <translation>正在导出… %v / %m</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>{n} orders were written to
+{path}
+
+Total: {total}</source>
+        <translation>已导出 {n} 单到
+{path}
+
+金额合计：{total}</translation>
+    </message>
+    <message>
+        <source>Only the first {n} orders fit; narrow the filter for the rest.</source>
+        <translation>只导出了前 {n} 单，请缩小筛选范围后导出其余订单。</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>Create the first administrator</source>
+        <translation>创建首位管理员</translation>
+    </message>
+    <message>
+        <source>This database has no staff accounts yet. Create the first HQ administrator; there is no default password.</source>
+        <translation>此数据库还没有任何员工账户。请创建首位总部管理员；系统没有默认密码。</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Create administrator</source>
+        <translation>创建管理员</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>The two passwords do not match.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDialog</name>
+    <message>
+        <source>New service item</source>
+        <translation>新建服务项目</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>编辑：{name}</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Letters and digits, e.g. daily_clean</source>
+        <translation>字母和数字，例如 daily_clean</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Base price</source>
+        <translation>基础价</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>服务分类</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>服务方式</translation>
+    </message>
+    <message>
+        <source>Charged</source>
+        <translation>计价单位</translation>
+    </message>
+    <message>
+        <source>Minimum units</source>
+        <translation>起订量</translation>
+    </message>
+    <message>
+        <source>Time per unit</source>
+        <translation>每单位时长</translation>
+    </message>
+    <message>
+        <source>Fixed time per visit</source>
+        <translation>每次固定时长</translation>
+    </message>
+    <message>
+        <source>Base price per unit (¥)</source>
+        <translation>基础单价（元）</translation>
+    </message>
+    <message>
+        <source>Price at {branch} (¥)</source>
+        <translation>{branch}价格（元）</translation>
+    </message>
+    <message>
+        <source>Required skill</source>
+        <translation>所需技能</translation>
+    </message>
+    <message>
+        <source>Minimum level</source>
+        <translation>最低等级</translation>
+    </message>
+    <message>
+        <source>Sort order</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>For customers</source>
+        <translation>客户介绍</translation>
+    </message>
+    <message>
+        <source>What the service includes</source>
+        <translation>服务包含哪些内容</translation>
+    </message>
+    <message>
+        <source>The steps, one per line</source>
+        <translation>服务步骤，每行一步</translation>
+    </message>
+    <message>
+        <source>What the worker brings</source>
+        <translation>服务人员自带的工具和材料</translation>
+    </message>
+    <message>
+        <source>One file path per line</source>
+        <translation>每行一个文件路径</translation>
+    </message>
+    <message>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>服务介绍</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>服务流程</translation>
+    </message>
+    <message>
+        <source>Tools and materials</source>
+        <translation>工具材料</translation>
+    </message>
+    <message>
+        <source>Photos of results</source>
+        <translation>效果照片</translation>
+    </message>
+    <message>
+        <source>Add-ons</source>
+        <translation>附加项</translation>
+    </message>
+    <message>
+        <source>Add-on</source>
+        <translation>附加项</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Extra time</source>
+        <translation>增加时长</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>提供中</translation>
+    </message>
+    <message>
+        <source>New add-on…</source>
+        <translation>新建附加项…</translation>
+    </message>
+    <message>
+        <source>Edit add-on…</source>
+        <translation>编辑附加项…</translation>
+    </message>
+    <message>
+        <source>Save the item first, then add its add-ons.</source>
+        <translation>请先保存服务项目，再添加附加项。</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>Choose photos of results</source>
+        <translation>选择效果照片</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.webp)</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>HQ administrator</source>
+        <translation>总部管理员</translation>
+    </message>
+    <message>
+        <source>Branch manager</source>
+        <translation>门店经理</translation>
+    </message>
+    <message>
+        <source>Dispatcher</source>
+        <translation>调度员</translation>
+    </message>
+    <message>
+        <source>Vetting officer</source>
+        <translation>审核专员</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>财务</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>调度</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Workers &amp; vetting</source>
+        <translation>服务人员与审核</translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation>经营分析</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>营销</translation>
+    </message>
+    <message>
+        <source>Catalogue</source>
+        <translation>服务目录</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Branches</source>
+        <translation>门店与区域</translation>
+    </message>
+    <message>
+        <source>My account</source>
+        <translation>我的账户</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>桌面端</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>后台任务</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>命令行</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>服务人员</translation>
+    </message>
+    <message>
+        <source>Unknown user</source>
+        <translation>未知用户</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveDialog</name>
+    <message>
+        <source>Leave for {name}</source>
+        <translation>{name} 请假</translation>
+    </message>
+    <message>
+        <source>Whole days</source>
+        <translation>整天</translation>
+    </message>
+    <message>
+        <source>e.g. family matters, hospital visit</source>
+        <translation>例如：家里有事、去医院</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To (included)</source>
+        <translation>到（含）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Add leave</source>
+        <translation>添加请假</translation>
+    </message>
+</context>
+<context>
+    <name>Legend</name>
+    <message>
+        <source>Leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Off shift</source>
+        <translation>非排班时间</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>家政 Desk — Log in</source>
+        <translation>家政 Desk — 登录</translation>
+    </message>
+    <message>
+        <source>家政 Desk</source>
+        <translation>家政 Desk</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Connecting to the database…</source>
+        <translation>正在连接数据库…</translation>
+    </message>
+    <message>
+        <source>Database ready</source>
+        <translation>数据库已就绪</translation>
+    </message>
+    <message>
+        <source>Database not available</source>
+        <translation>数据库不可用</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>家政 Desk</source>
+        <translation>家政 Desk</translation>
+    </message>
+    <message>
+        <source>&amp;Desk</source>
+        <translation>工作台(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Change password…</source>
+        <translation>修改密码…</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>About 家政 Desk</source>
+        <translation>关于家政 Desk</translation>
+    </message>
+    <message>
+        <source>家政 Desk {version}
+Database: {database}
+Log file: {log}</source>
+        <translation>家政 Desk {version}
+数据库：{database}
+日志文件：{log}</translation>
+    </message>
+    <message>
+        <source>Headquarters</source>
+        <translation>总部</translation>
+    </message>
+    <message>
+        <source>Embedded database</source>
+        <translation>内置数据库</translation>
+    </message>
+    <message>
+        <source>MySQL</source>
+        <translation>MySQL</translation>
+    </message>
+    <message>
+        <source>● Connected</source>
+        <translation>● 已连接</translation>
+    </message>
+    <message>
+        <source>● Connection lost — retrying</source>
+        <translation>● 连接中断，正在重试</translation>
+    </message>
+    <message>
+        <source>Logged out</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <source>Your account was deactivated or its role changed. Please log in again.</source>
+        <translation>您的账户已被停用或角色已变更，请重新登录。</translation>
+    </message>
+</context>
+<context>
+    <name>MonthGrid</name>
+    <message>
+        <source>no shift</source>
+        <translation>无班次</translation>
+    </message>
+    <message>
+        <source>+{n} more</source>
+        <translation>还有 {n} 项</translation>
+    </message>
+</context>
+<context>
+    <name>NewCustomerDialog</name>
+    <message>
+        <source>New customer</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <source>11-digit mobile number</source>
+        <translation>11 位手机号</translation>
+    </message>
+    <message>
+        <source>e.g. 张伟 or 张女士</source>
+        <translation>如 张伟 或 张女士</translation>
+    </message>
+    <message>
+        <source>Street, number, building, room</source>
+        <translation>路名、门牌号、楼栋、房号</translation>
+    </message>
+    <message>
+        <source>If someone else opens the door</source>
+        <translation>如由他人开门，填写其姓名</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Leave the address empty if the customer has none to give.</source>
+        <translation>客户暂时不提供地址时，地址可以留空。</translation>
+    </message>
+    <message>
+        <source>Open the existing customer</source>
+        <translation>打开已有客户</translation>
+    </message>
+</context>
+<context>
+    <name>OptionDialog</name>
+    <message>
+        <source>New add-on of {item}</source>
+        <translation>新建附加项：{item}</translation>
+    </message>
+    <message>
+        <source>Edit add-on</source>
+        <translation>编辑附加项</translation>
+    </message>
+    <message>
+        <source>e.g. window cleaning</source>
+        <translation>例如 擦玻璃</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Offered to customers</source>
+        <translation>向客户提供</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Price (¥)</source>
+        <translation>价格（元）</translation>
+    </message>
+    <message>
+        <source>Extra time</source>
+        <translation>增加时长</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetailDialog</name>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetailPanel</name>
+    <message>
+        <source>Choose an order in the list to see it here.</source>
+        <translation>在左侧列表中选择一个订单，在此查看详情。</translation>
+    </message>
+    <message>
+        <source>Cancel order…</source>
+        <translation>取消订单…</translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation>改期…</translation>
+    </message>
+    <message>
+        <source>Dispatch…</source>
+        <translation>派单…</translation>
+    </message>
+    <message>
+        <source>Reassign…</source>
+        <translation>改派…</translation>
+    </message>
+    <message>
+        <source>Withdraw offer</source>
+        <translation>撤回派单</translation>
+    </message>
+    <message>
+        <source>Open to grab pool</source>
+        <translation>开放抢单</translation>
+    </message>
+    <message>
+        <source>Clear exception</source>
+        <translation>解除异常</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>附加项</translation>
+    </message>
+    <message>
+        <source>Service time</source>
+        <translation>服务时间</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>服务人员</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s note</source>
+        <translation>客户备注</translation>
+    </message>
+    <message>
+        <source>Staff note</source>
+        <translation>内部备注</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>动态</translation>
+    </message>
+    <message>
+        <source>New state</source>
+        <translation>变为</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>派单时间</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>回复时间</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格明细</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>订单动态</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>派单记录</translation>
+    </message>
+    <message>
+        <source>Service records</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>Exception: {reason}</source>
+        <translation>异常：{reason}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Not dispatched yet</source>
+        <translation>尚未派单</translation>
+    </message>
+    <message>
+        <source>{time}: {reason} (fee {fee})</source>
+        <translation>{time}：{reason}（取消费 {fee}）</translation>
+    </message>
+    <message>
+        <source>Offers ({n})</source>
+        <translation>派单记录（{n}）</translation>
+    </message>
+    <message>
+        <source>Service records ({n})</source>
+        <translation>服务记录（{n}）</translation>
+    </message>
+    <message>
+        <source>Service: {item} × {units}</source>
+        <translation>服务费：{item} × {units}</translation>
+    </message>
+    <message>
+        <source>Option: {name}</source>
+        <translation>附加项：{name}</translation>
+    </message>
+    <message>
+        <source>Travel fee</source>
+        <translation>上门费</translation>
+    </message>
+    <message>
+        <source>Night or holiday surcharge</source>
+        <translation>夜间/节假日加价</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Cancellation fee charged</source>
+        <translation>已收取消费</translation>
+    </message>
+    <message>
+        <source>Withdraw the offer to {worker}</source>
+        <translation>撤回派给{worker}的订单</translation>
+    </message>
+    <message>
+        <source>Reason (optional):</source>
+        <translation>原因（可不填）：</translation>
+    </message>
+</context>
+<context>
+    <name>OrderFilterBar</name>
+    <message>
+        <source>Order no. or phone</source>
+        <translation>订单号或电话</translation>
+    </message>
+    <message>
+        <source>The start of an order number, or at least the last 7 digits of a phone</source>
+        <translation>订单号开头，或电话号码后 7 位以上</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All districts</source>
+        <translation>全部区域</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>全部服务项目</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>全部渠道</translation>
+    </message>
+    <message>
+        <source>Worker: {name}</source>
+        <translation>服务人员：{name}</translation>
+    </message>
+    <message>
+        <source>Customer: {name}</source>
+        <translation>客户：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>OrderTexts</name>
+    <message>
+        <source>Open (not finished)</source>
+        <translation>进行中（未完成）</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled or refunded</source>
+        <translation>已取消或已退款</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <source>No worker found</source>
+        <translation>无人可派</translation>
+    </message>
+    <message>
+        <source>Rejected too often</source>
+        <translation>多次被拒</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>未上门</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>客户投诉</translation>
+    </message>
+    <message>
+        <source>Waiting for an answer</source>
+        <translation>等待接单</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接单</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <source>Grabbed</source>
+        <translation>抢单</translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation>{n}小时</translation>
+    </message>
+    <message>
+        <source>{n} d</source>
+        <translation>{n}天</translation>
+    </message>
+    <message>
+        <source>{n} visit(s)</source>
+        <translation>{n}次</translation>
+    </message>
+    <message>
+        <source>{n} m²</source>
+        <translation>{n}平方米</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>One visit</source>
+        <translation>单次服务</translation>
+    </message>
+    <message>
+        <source>Visit of a recurring booking</source>
+        <translation>周期订单</translation>
+    </message>
+    <message>
+        <source>Live-in placement</source>
+        <translation>长期住家</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>不限日期</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近30天</translation>
+    </message>
+    <message>
+        <source>From … to …</source>
+        <translation>自定义日期…</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersArea</name>
+    <message>
+        <source>All orders</source>
+        <translation>全部订单</translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation>异常订单</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPage</name>
+    <message>
+        <source>In the exceptions queue</source>
+        <translation>异常队列中</translation>
+    </message>
+    <message>
+        <source>Waiting for a worker</source>
+        <translation>待派单（无服务人员）</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出Excel…</translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Service time</source>
+        <translation>服务时间</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>服务人员</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Exception</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>{n} orders</source>
+        <translation>共 {n} 单</translation>
+    </message>
+</context>
+<context>
+    <name>PriceRulesPage</name>
+    <message>
+        <source>New rule…</source>
+        <translation>新建规则…</translation>
+    </message>
+    <message>
+        <source>Edit rule…</source>
+        <translation>编辑规则…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>适用门店</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>生效</translation>
+    </message>
+    <message>
+        <source>A branch&apos;s own rules replace the rules for all branches: its distance bands replace all the general bands, its night windows the general windows, its rule for a district or a date the general rule for it. Travel fees and surcharges do not apply to live-in placements.</source>
+        <translation>门店自己的规则优先于全门店通用规则：门店设了距离档，就整体替代通用距离档；设了夜间时段，就替代通用夜间时段；某个区域或某个日期的门店规则，替代该区域或该日期的通用规则。驻家服务不收上门费，也不加价。</translation>
+    </message>
+    <message>
+        <source>Rules of</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Every rule</source>
+        <translation>全部规则</translation>
+    </message>
+    <message>
+        <source>All branches</source>
+        <translation>全部门店</translation>
+    </message>
+    <message>
+        <source>{n} rules</source>
+        <translation>共 {n} 条规则</translation>
+    </message>
+    <message>
+        <source>Delete {name}</source>
+        <translation>删除：{name}</translation>
+    </message>
+    <message>
+        <source>Delete the rule “{name}”? Orders already placed keep their fees.</source>
+        <translation>删除规则“{name}”？已下的订单费用不受影响。</translation>
+    </message>
+</context>
+<context>
+    <name>QueueList</name>
+    <message>
+        <source>open to grab</source>
+        <translation>抢单中</translation>
+    </message>
+</context>
+<context>
+    <name>QuotePage</name>
+    <message>
+        <source>Booking</source>
+        <translation>预约信息</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Service item</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Add-ons</source>
+        <translation>附加项</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>The travel fee is measured to the centre of the district.</source>
+        <translation>上门费按门店到该区中心的距离计算。</translation>
+    </message>
+    <message>
+        <source>What the customer pays</source>
+        <translation>客户应付</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Duration: {time}</source>
+        <translation>时长：{time}</translation>
+    </message>
+    <message>
+        <source>{km} km from the branch office</source>
+        <translation>距门店 {km} 公里</translation>
+    </message>
+</context>
+<context>
+    <name>QuotePanel</name>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>The price shows once the service and address are chosen.</source>
+        <translation>选好服务项目和地址后显示报价。</translation>
+    </message>
+    <message>
+        <source>{length} · per visit; {n} visits</source>
+        <translation>{length} · 以上为每次价格，共 {n} 次</translation>
+    </message>
+    <message>
+        <source>{length}</source>
+        <translation>{length}</translation>
+    </message>
+</context>
+<context>
+    <name>RescheduleDialog</name>
+    <message>
+        <source>Reschedule order {no}</source>
+        <translation>订单 {no} 改期</translation>
+    </message>
+    <message>
+        <source>Keep the worker</source>
+        <translation>保留原服务人员</translation>
+    </message>
+    <message>
+        <source>Checked: the move is refused if {worker} cannot make the new time. Unchecked: the order goes back to the queue for another worker.</source>
+        <translation>勾选：如果{worker}无法在新时间服务，则不能改期。不勾选：订单退回待派单，另派服务人员。</translation>
+    </message>
+    <message>
+        <source>the worker</source>
+        <translation>服务人员</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. the customer asked</source>
+        <translation>可不填，例如：客户要求</translation>
+    </message>
+    <message>
+        <source>Booked for</source>
+        <translation>原服务时间</translation>
+    </message>
+    <message>
+        <source>New start</source>
+        <translation>新的开始时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>确认改期</translation>
+    </message>
+</context>
+<context>
+    <name>RuleDialog</name>
+    <message>
+        <source>New price rule</source>
+        <translation>新建价格规则</translation>
+    </message>
+    <message>
+        <source>Edit price rule</source>
+        <translation>编辑价格规则</translation>
+    </message>
+    <message>
+        <source>All branches</source>
+        <translation>全部门店</translation>
+    </message>
+    <message>
+        <source>e.g. Travel fee 3–8 km</source>
+        <translation>例如 上门费 3–8公里</translation>
+    </message>
+    <message>
+        <source>No upper limit</source>
+        <translation>不设上限</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>生效</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>适用门店</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>From (inclusive)</source>
+        <translation>距离从（含）</translation>
+    </message>
+    <message>
+        <source>Up to (exclusive)</source>
+        <translation>距离到（不含）</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Fixed amount (¥)</source>
+        <translation>固定金额（元）</translation>
+    </message>
+    <message>
+        <source>Share of the service price (%)</source>
+        <translation>按服务费比例（%）</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceStep</name>
+    <message>
+        <source>Options</source>
+        <translation>附加项</translation>
+    </message>
+    <message>
+        <source>times</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>Days off</source>
+        <translation>休息日</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>— choose a service —</source>
+        <translation>— 请选择服务项目 —</translation>
+    </message>
+    <message>
+        <source> (+{m} min)</source>
+        <translation>（加 {m} 分钟）</translation>
+    </message>
+    <message>
+        <source>{unit} · at least {min} · {length} · {kind}</source>
+        <translation>按{unit}计 · 至少 {min} · 约{length} · {kind}</translation>
+    </message>
+    <message>
+        <source>Choose the first visit&apos;s time below; the repeat follows its weekday.</source>
+        <translation>请在下方选择首次服务时间，之后按同一星期几重复。</translation>
+    </message>
+    <message>
+        <source>every {weekday}</source>
+        <translation>每{weekday}</translation>
+    </message>
+    <message>
+        <source>every other {weekday}</source>
+        <translation>隔周{weekday}</translation>
+    </message>
+    <message>
+        <source>the {nth} {weekday} of each month</source>
+        <translation>每月{nth}{weekday}</translation>
+    </message>
+    <message>
+        <source>{n} visits</source>
+        <translation>共 {n} 次</translation>
+    </message>
+    <message>
+        <source>until {day}</source>
+        <translation>至 {day}</translation>
+    </message>
+    <message>
+        <source>From {day}, {when}, {end}</source>
+        <translation>从 {day} 起，{when}，{end}</translation>
+    </message>
+</context>
+<context>
+    <name>SlotsStep</name>
+    <message>
+        <source>Choose the service and the address first.</source>
+        <translation>请先选择服务项目和地址。</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Looking for free times…</source>
+        <translation>正在查找可约时段…</translation>
+    </message>
+    <message>
+        <source>{day} {time}: {n} free</source>
+        <translation>{day} {time}：{n} 人空闲</translation>
+    </message>
+    <message>
+        <source>No worker has a shift for this service in these days.</source>
+        <translation>这些天没有可提供此服务的排班人员。</translation>
+    </message>
+    <message>
+        <source>Every qualified worker is booked in these days.</source>
+        <translation>这些天合适的人员都已约满。</translation>
+    </message>
+    <message>
+        <source>Numbers: free workers. Arrows move, Enter takes the slot.</source>
+        <translation>数字为空闲人数。方向键移动，回车选定时段。</translation>
+    </message>
+    <message>
+        <source>Chosen: {day} {time}</source>
+        <translation>已选：{day} {time}</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDialog</name>
+    <message>
+        <source>New staff member</source>
+        <translation>新建员工</translation>
+    </message>
+    <message>
+        <source>Edit staff member</source>
+        <translation>编辑员工</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>First password</source>
+        <translation>初始密码</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>The new member must change this password at the first login.</source>
+        <translation>新员工首次登录时须修改此密码。</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <source>Find by user name, name or phone</source>
+        <translation>按用户名、姓名或电话查找</translation>
+    </message>
+    <message>
+        <source>All roles</source>
+        <translation>全部角色</translation>
+    </message>
+    <message>
+        <source>All branches</source>
+        <translation>全部门店</translation>
+    </message>
+    <message>
+        <source>Show deactivated</source>
+        <translation>显示已停用</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Locked until {time}</source>
+        <translation>锁定至 {time}</translation>
+    </message>
+    <message>
+        <source>Must change password</source>
+        <translation>需修改密码</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Headquarters</source>
+        <translation>总部</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <source>{n} staff</source>
+        <translation>共 {n} 名员工</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <source>Deactivate {name}</source>
+        <translation>停用 {name}</translation>
+    </message>
+    <message>
+        <source>Reason (kept in the audit log):</source>
+        <translation>原因（记入审计日志）：</translation>
+    </message>
+    <message>
+        <source>Reset password of {name}</source>
+        <translation>重置 {name} 的密码</translation>
+    </message>
+    <message>
+        <source>Temporary password (the user must change it at the next login):</source>
+        <translation>临时密码（该员工下次登录时须修改）：</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>密码已重置</translation>
+    </message>
+    <message>
+        <source>{name} can now log in as {user} with the temporary password:
+
+{password}
+
+The account is unlocked; a new password is required at the next login.</source>
+        <translation>{name} 现在可以用户名 {user} 和以下临时密码登录：
+
+{password}
+
+账户已解锁；下次登录时须设置新密码。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerPickerDialog</name>
+    <message>
+        <source>Give order {no} to another worker</source>
+        <translation>订单 {no} 改派</translation>
+    </message>
+    <message>
+        <source>Dispatch order {no}</source>
+        <translation>订单 {no} 派单</translation>
+    </message>
+    <message>
+        <source>{service} · {district} · {window}</source>
+        <translation>{service} · {district} · {window}</translation>
+    </message>
+    <message>
+        <source>Now with {worker}; the change takes effect only if the new worker fits.</source>
+        <translation>当前服务人员：{worker}；新服务人员可以接单时才会改派。</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>服务人员</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Orders that day</source>
+        <translation>当天订单</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Looking for free workers…</source>
+        <translation>正在查找有空的服务人员…</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>直接指派</translation>
+    </message>
+    <message>
+        <source>The worker gets the order at once</source>
+        <translation>订单直接派给该服务人员</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <source>The worker accepts or declines in the app</source>
+        <translation>服务人员在App中接单或拒单</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>served this customer</source>
+        <translation>服务过该客户</translation>
+    </message>
+    <message>
+        <source>customer&apos;s favourite</source>
+        <translation>客户收藏</translation>
+    </message>
+    <message>
+        <source>{km} km</source>
+        <translation>{km} 公里</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{n} free workers fit this order.</source>
+        <translation>有 {n} 位服务人员可以接这一单。</translation>
+    </message>
+    <message>
+        <source>No qualified worker is free at this time.</source>
+        <translation>这个时间没有合适且有空的服务人员。</translation>
+    </message>
+</context>
+</TS>
