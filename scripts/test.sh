@@ -21,7 +21,7 @@ step "mypy"           mypy
 step "import-linter"  lint-imports --no-cache
 step "translations"   python -m scripts.i18n --check
 # two processes: the suite is mostly Python-bound and the machines have two cores
-step "tests"          python -m pytest -q -n "${JIAZHENG_TEST_PROCESSES:-auto}" "$@"
+step "tests"          python -m pytest -q -n "${JIAZHENG_TEST_PROCESSES:-auto}" --dist worksteal "$@"
 
 if [ ${#failed[@]} -gt 0 ]; then
   echo "FAILED: ${failed[*]}" >&2

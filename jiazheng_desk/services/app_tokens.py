@@ -10,8 +10,9 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import timedelta
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Row, Select, and_, select, update
 from sqlalchemy.orm import Session
 
 from jiazheng_desk import clock
@@ -21,6 +22,8 @@ from jiazheng_desk.services.actor import Actor
 from jiazheng_desk.services.errors import AuthenticationError
 
 TOKENS = table_of(ApiToken)
+CUSTOMERS = table_of(Customer)
+WORKERS = table_of(Worker)
 TOKEN_DAYS = 30
 SUBJECTS = ("customer", "worker")
 # worker states that may still use the app (an applicant follows the application)
@@ -59,23 +62,55 @@ def issue_token(
     return token
 
 
-def _actor(session: Session, kind: str, subject_id: int) -> Actor | None:
-    if kind == "customer":
-        customer = session.get(Customer, subject_id)
-        if customer is None or customer.status != "active":
+def _lookup(token: str) -> Select[Any]:
+    """The token with its account's facts in one query (every app request runs it)."""
+    return (
+        select(
+            TOKENS.c.subject_kind,
+            TOKENS.c.subject_id,
+            TOKENS.c.expires_at,
+            TOKENS.c.revoked_at,
+            CUSTOMERS.c.status.label("customer_status"),
+            CUSTOMERS.c.name.label("customer_name"),
+            CUSTOMERS.c.phone.label("customer_phone"),
+            CUSTOMERS.c.branch_id.label("customer_branch_id"),
+            WORKERS.c.status.label("worker_status"),
+            WORKERS.c.name.label("worker_name"),
+            WORKERS.c.branch_id.label("worker_branch_id"),
+        )
+        .select_from(TOKENS)
+        .outerjoin(
+            CUSTOMERS,
+            and_(TOKENS.c.subject_kind == "customer", CUSTOMERS.c.id == TOKENS.c.subject_id),
+        )
+        .outerjoin(
+            WORKERS, and_(TOKENS.c.subject_kind == "worker", WORKERS.c.id == TOKENS.c.subject_id)
+        )
+        .where(TOKENS.c.token_hash == token_hash(token))
+    )
+
+
+def _actor(row: Row[Any]) -> Actor | None:
+    """Who the token's account is, or None when it may not use the app (or is gone)."""
+    subject_id = int(row.subject_id)
+    if row.subject_kind == "customer":
+        if row.customer_status != "active":
             return None
         return Actor(
             kind="customer",
-            id=customer.id,
-            name=customer.name or customer.phone,
-            branch_id=customer.branch_id,
+            id=subject_id,
+            name=row.customer_name or row.customer_phone,
+            branch_id=row.customer_branch_id,
             source="api",
         )
-    worker = session.get(Worker, subject_id)
-    if worker is None or worker.status not in WORKER_LOGIN_STATES:
+    if row.worker_status not in WORKER_LOGIN_STATES:
         return None
     return Actor(
-        kind="worker", id=worker.id, name=worker.name, branch_id=worker.branch_id, source="api"
+        kind="worker",
+        id=subject_id,
+        name=row.worker_name,
+        branch_id=row.worker_branch_id,
+        source="api",
     )
 
 
@@ -83,16 +118,12 @@ def authenticate_token(session: Session, *, token: str, kind: str | None = None)
     """The customer or worker a token stands for, or ``NotAuthenticated``."""
     if not token:
         raise NotAuthenticated("app.no_token")
-    row = session.execute(
-        select(
-            TOKENS.c.subject_kind, TOKENS.c.subject_id, TOKENS.c.expires_at, TOKENS.c.revoked_at
-        ).where(TOKENS.c.token_hash == token_hash(token))
-    ).one_or_none()
+    row = session.execute(_lookup(token)).one_or_none()
     if row is None or row.revoked_at is not None or row.expires_at <= clock.now():
         raise NotAuthenticated("app.bad_token")
     if kind is not None and row.subject_kind != kind:
         raise NotAuthenticated("app.wrong_app")
-    actor = _actor(session, row.subject_kind, int(row.subject_id))
+    actor = _actor(row)
     if actor is None:
         raise NotAuthenticated("app.account_blocked")
     return actor

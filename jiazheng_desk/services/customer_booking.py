@@ -28,16 +28,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from jiazheng_desk import clock
-from jiazheng_desk.models import CustomerAddress, District, Order, ServiceItem, Worker
+from jiazheng_desk.models import Order, ServiceItem
 from jiazheng_desk.services import dispatch, orders, pricing, series
 from jiazheng_desk.services.actor import Actor
 from jiazheng_desk.services.availability import Slot
+from jiazheng_desk.services.booking_place import Place, get_place
 from jiazheng_desk.services.errors import NotFound, PermissionDenied, ValidationError
-from jiazheng_desk.services.geo import LatLng
 from jiazheng_desk.services.order_views import OrderDetail, load_detail
 from jiazheng_desk.services.public_people import public_name
 from jiazheng_desk.services.settings import get_settings
-from jiazheng_desk.services.timeutil import get_branch_timezone, local, local_day
+from jiazheng_desk.services.timeutil import local, local_day
 
 CHANNEL = "app"
 APP_DISPATCH = Actor(kind="system", id=None, name="app auto-dispatch", source="api")
@@ -71,15 +71,6 @@ class BookingResult:
 
 
 @dataclass(frozen=True)
-class Place:
-    address_id: int
-    district_id: int
-    branch_id: int
-    where: LatLng
-    tz: str
-
-
-@dataclass(frozen=True)
 class SlotList:
     tz: str
     minutes: int
@@ -94,28 +85,10 @@ def _customer_id(actor: Actor) -> int:
 
 def get_own_place(session: Session, *, actor: Actor, address_id: int) -> Place:
     """The customer's own live address with its district and branch; else NotFound."""
-    customer_id = _customer_id(actor)
-    row = session.execute(
-        select(
-            CustomerAddress.customer_id,
-            CustomerAddress.district_id,
-            CustomerAddress.lat,
-            CustomerAddress.lng,
-            District.branch_id,
-        )
-        .join(District, District.id == CustomerAddress.district_id)
-        .where(CustomerAddress.id == address_id, CustomerAddress.deleted_at.is_(None))
-    ).one_or_none()
-    if row is None or row.customer_id != customer_id:
+    place = get_place(session, customer_id=_customer_id(actor), address_id=address_id)
+    if place is None:
         raise NotFound("address", address_id)
-    branch_id = int(row.branch_id)
-    return Place(
-        address_id=address_id,
-        district_id=int(row.district_id),
-        branch_id=branch_id,
-        where=LatLng(row.lat, row.lng),
-        tz=get_branch_timezone(session, branch_id),
-    )
+    return place
 
 
 def quote_for_customer(
@@ -250,18 +223,18 @@ def book_for_customer(
         customer_note=text,
         days_off=days_off,
         state="created" if worker_id is not None or auto else "pending_payment",
+        place=place,
     )
     if auto:
         dispatch.auto_dispatch(session, order_id=detail.id, actor=APP_DISPATCH)
         detail = load_detail(session, detail.id)
-    return BookingResult(detail, _display_name(session, detail), None, (detail.id,), ())
+    return BookingResult(detail, _display_name(detail), None, (detail.id,), ())
 
 
-def _display_name(session: Session, detail: OrderDetail) -> str:
+def _display_name(detail: OrderDetail) -> str:
     if detail.worker_id is None:
         return ""
-    gender = session.scalar(select(Worker.gender).where(Worker.id == detail.worker_id))
-    return public_name(detail.worker_name, gender or "")
+    return public_name(detail.worker_name, detail.worker_gender)
 
 
 def _book_series(
@@ -320,5 +293,5 @@ def _book_series(
             dispatch.auto_dispatch(session, order_id=order_id, actor=APP_DISPATCH)
     first = load_detail(session, made.order_ids[0])
     return BookingResult(
-        first, _display_name(session, first), made.series_id, made.order_ids, made.unassigned
+        first, _display_name(first), made.series_id, made.order_ids, made.unassigned
     )

@@ -155,12 +155,11 @@ def get_my_order(session: Session, *, actor: Actor, order_id: int) -> MyOrder:
     """One of the customer's orders with its payments, review and live state."""
     _customer_id(actor)
     detail = orders.get_order(session, order_id=order_id, actor=actor)
-    gender = ""
-    if detail.worker_id is not None:
-        gender = session.scalar(select(Worker.gender).where(Worker.id == detail.worker_id)) or ""
     return MyOrder(
         detail=detail,
-        worker_display_name=public_name(detail.worker_name, gender) if detail.worker_id else "",
+        worker_display_name=(
+            public_name(detail.worker_name, detail.worker_gender) if detail.worker_id else ""
+        ),
         paid_fen=payments.get_paid_amounts(session, order_ids=[order_id]).get(order_id, 0),
         review=reviews.get_order_review(session, actor=actor, order_id=order_id),
         live=_live(session, actor, detail),

@@ -5,7 +5,8 @@ customer may book in any branch); the actor's own branch ranks first.
 
 The area's services, by module (the booking wizard and the API need only this one):
 - ``customers``: ``find_customers``, ``get_customer``, ``get_customer_by_phone``,
-  ``list_customer_orders``, ``require_bookable``, and ``create_customer`` (re-exported);
+  ``list_customer_orders``, ``require_bookable``, ``check_bookable``, and
+  ``create_customer`` (re-exported);
 - ``customer_profile``: create, edit the profile, note, tags;
 - ``customer_addresses``: add, edit, remove, default address;
 - ``customer_status``: freeze, unfreeze, close an account;
@@ -59,6 +60,7 @@ __all__ = [
     "CustomerOrderRow",
     "DuplicateCustomer",
     "NewAddress",
+    "check_bookable",
     "create_customer",
     "find_customers",
     "get_customer",
@@ -257,7 +259,11 @@ def require_bookable(session: Session, customer_id: int) -> None:
     ).one_or_none()
     if row is None:
         raise CustomerNotFound(customer_id)
-    status, reason = row
+    check_bookable(row.status, row.status_reason)
+
+
+def check_bookable(status: str, reason: str | None) -> None:
+    """Refuse a frozen or closed account, given its status (already read with the place)."""
     if status == "frozen":
         raise CustomerNotBookable("customer.frozen", reason=reason or "—")
     if status == "closed":

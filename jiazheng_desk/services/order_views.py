@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Label, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from jiazheng_desk.models import (
     Branch,
@@ -84,6 +84,8 @@ class OrderDetail:
     worker_id: int | None
     worker_name: str
     worker_phone: str
+    # "" without a worker; the apps name a worker by it (王阿姨, ``public_name``)
+    worker_gender: str
     base_fen: int
     options_fen: int
     travel_fee_fen: int
@@ -109,6 +111,11 @@ class OrderDetail:
     offers: tuple[OfferView, ...]
 
 
+def _has(child_id: InstrumentedAttribute[int], order_id: InstrumentedAttribute[int]) -> Label[bool]:
+    """Whether the order has rows in a child table, as a column of the order's query."""
+    return select(child_id).where(order_id == Order.id).exists().label(None)
+
+
 def load_detail(session: Session, order_id: int) -> OrderDetail:
     """Everything about one order (no permission check: callers check who may see it)."""
     row = session.execute(
@@ -123,6 +130,12 @@ def load_detail(session: Session, order_id: int) -> OrderDetail:
             Branch.timezone,
             Worker.name,
             Worker.phone,
+            Worker.gender,
+            # most orders have no options, offers or days off: ask first, read only those
+            # there are (a booking reads its order back, and every round trip counts)
+            _has(OrderOption.id, OrderOption.order_id),
+            _has(DispatchOffer.id, DispatchOffer.order_id),
+            _has(PlacementDayOff.id, PlacementDayOff.order_id),
         )
         .join(Customer, Customer.id == Order.customer_id)
         .join(District, District.id == Order.district_id)
@@ -136,45 +149,7 @@ def load_detail(session: Session, order_id: int) -> OrderDetail:
     if row is None:
         raise NotFound("order", order_id)
     o: Order = row[0]
-    options = session.execute(
-        select(OrderOption.option_id, OrderOption.name, OrderOption.price_fen)
-        .where(OrderOption.order_id == order_id)
-        .order_by(OrderOption.id)
-    ).all()
-    events = session.execute(
-        select(
-            OrderEvent.event,
-            OrderEvent.from_state,
-            OrderEvent.to_state,
-            OrderEvent.actor_kind,
-            OrderEvent.actor_id,
-            OrderEvent.reason,
-            OrderEvent.created_at,
-        )
-        .where(OrderEvent.order_id == order_id)
-        .order_by(OrderEvent.created_at, OrderEvent.id)
-    ).all()
-    offers = session.execute(
-        select(
-            DispatchOffer.id,
-            DispatchOffer.worker_id,
-            Worker.name,
-            DispatchOffer.kind,
-            DispatchOffer.state,
-            DispatchOffer.reason,
-            DispatchOffer.offered_at,
-            DispatchOffer.expires_at,
-            DispatchOffer.answered_at,
-        )
-        .join(Worker, Worker.id == DispatchOffer.worker_id)
-        .where(DispatchOffer.order_id == order_id)
-        .order_by(DispatchOffer.id)
-    ).all()
-    days_off = session.scalars(
-        select(PlacementDayOff.day)
-        .where(PlacementDayOff.order_id == order_id)
-        .order_by(PlacementDayOff.day)
-    ).all()
+    has_options, has_offers, has_days_off = row[11], row[12], row[13]
     return OrderDetail(
         id=o.id,
         order_no=o.order_no,
@@ -197,13 +172,14 @@ def load_detail(session: Session, order_id: int) -> OrderDetail:
         item_name=row[4],
         unit=row[5],
         units=o.units,
-        options=tuple(OptionLine(int(a), b, int(c)) for a, b, c in options),
+        options=_options(session, order_id) if has_options else (),
         starts_at=o.starts_at,
         ends_at=o.ends_at,
         service_day=o.service_day,
         worker_id=o.worker_id,
         worker_name=row[8] or "",
         worker_phone=row[9] or "",
+        worker_gender=row[10] or "",
         base_fen=o.base_fen,
         options_fen=o.options_fen,
         travel_fee_fen=o.travel_fee_fen,
@@ -220,11 +196,67 @@ def load_detail(session: Session, order_id: int) -> OrderDetail:
         locked=o.locked,
         series_id=o.series_id,
         series_seq=o.series_seq,
-        days_off=tuple(days_off),
+        days_off=_days_off(session, order_id) if has_days_off else (),
         created_at=o.created_at,
         assigned_at=o.assigned_at,
         completed_at=o.completed_at,
         cancelled_at=o.cancelled_at,
-        events=tuple(EventView(*e) for e in events),
-        offers=tuple(OfferView(*f) for f in offers),
+        events=_events(session, order_id),
+        offers=_offers(session, order_id) if has_offers else (),
+    )
+
+
+def _options(session: Session, order_id: int) -> tuple[OptionLine, ...]:
+    rows = session.execute(
+        select(OrderOption.option_id, OrderOption.name, OrderOption.price_fen)
+        .where(OrderOption.order_id == order_id)
+        .order_by(OrderOption.id)
+    ).all()
+    return tuple(OptionLine(int(a), b, int(c)) for a, b, c in rows)
+
+
+def _events(session: Session, order_id: int) -> tuple[EventView, ...]:
+    rows = session.execute(
+        select(
+            OrderEvent.event,
+            OrderEvent.from_state,
+            OrderEvent.to_state,
+            OrderEvent.actor_kind,
+            OrderEvent.actor_id,
+            OrderEvent.reason,
+            OrderEvent.created_at,
+        )
+        .where(OrderEvent.order_id == order_id)
+        .order_by(OrderEvent.created_at, OrderEvent.id)
+    ).all()
+    return tuple(EventView(*e) for e in rows)
+
+
+def _offers(session: Session, order_id: int) -> tuple[OfferView, ...]:
+    rows = session.execute(
+        select(
+            DispatchOffer.id,
+            DispatchOffer.worker_id,
+            Worker.name,
+            DispatchOffer.kind,
+            DispatchOffer.state,
+            DispatchOffer.reason,
+            DispatchOffer.offered_at,
+            DispatchOffer.expires_at,
+            DispatchOffer.answered_at,
+        )
+        .join(Worker, Worker.id == DispatchOffer.worker_id)
+        .where(DispatchOffer.order_id == order_id)
+        .order_by(DispatchOffer.id)
+    ).all()
+    return tuple(OfferView(*f) for f in rows)
+
+
+def _days_off(session: Session, order_id: int) -> tuple[date, ...]:
+    return tuple(
+        session.scalars(
+            select(PlacementDayOff.day)
+            .where(PlacementDayOff.order_id == order_id)
+            .order_by(PlacementDayOff.day)
+        ).all()
     )

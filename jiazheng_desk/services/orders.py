@@ -3,7 +3,9 @@
 ``book`` is what the phone dispatcher and the app both call: it checks the customer, the
 address, the time, prices the order with ``pricing.quote``, writes it, and — when a worker
 is chosen or "auto" is asked — gives it its worker through ``booking.assign`` in the same
-transaction, so a refused worker leaves nothing half-written.
+transaction, so a refused worker leaves nothing half-written (a chosen worker goes through
+``booking._assign_inserted``: the same lock and checks, without reading back the order the
+insert has just locked).
 """
 
 from __future__ import annotations
@@ -20,9 +22,7 @@ from sqlalchemy.orm import Session
 from jiazheng_desk import clock
 from jiazheng_desk.models import (
     Customer,
-    CustomerAddress,
     DispatchOffer,
-    District,
     Order,
     OrderOption,
     PlacementDayOff,
@@ -35,6 +35,7 @@ from jiazheng_desk.models import (
 from jiazheng_desk.models.base import inserted_id, table_of
 from jiazheng_desk.services import audit, booking, customers, dispatch, fit, pricing
 from jiazheng_desk.services.actor import Actor
+from jiazheng_desk.services.booking_place import Place, get_place
 from jiazheng_desk.services.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from jiazheng_desk.services.geo import LatLng
 from jiazheng_desk.services.order_states import event_row, next_state
@@ -58,31 +59,27 @@ def new_order_no(now: datetime, tz: str) -> str:
     return f"JZ{local(now, tz):%y%m%d}{secrets.randbelow(10**8):08d}"
 
 
-@dataclass(frozen=True)
-class Place:
-    customer: Customer
-    address: CustomerAddress
-    branch_id: int
-    tz: str
-
-
-def _place(session: Session, actor: Actor, customer_id: int, address_id: int) -> Place:
-    customers.require_bookable(session, customer_id)
-    customer = session.get(Customer, customer_id)
-    address = session.get(CustomerAddress, address_id)
-    if customer is None:
-        raise NotFound("customer", customer_id)
-    if address is None or address.customer_id != customer_id or address.deleted_at is not None:
+def _place(
+    session: Session,
+    actor: Actor,
+    customer_id: int,
+    address_id: int,
+    place: Place | None = None,
+) -> Place:
+    """The customer's address, checked for booking; ``place`` is one a caller already read
+    for this customer and address (the app's own-address check), else it is read here."""
+    if place is None or (place.customer_id, place.address_id) != (customer_id, address_id):
+        place = get_place(session, customer_id=customer_id, address_id=address_id)
+    if place is None:
+        # a frozen or unknown customer is refused as such before their address is judged
+        customers.require_bookable(session, customer_id)
         raise ValidationError("booking.bad_address", field="address_id")
-    district = session.get(District, address.district_id)
-    assert district is not None
-    if actor.is_staff and not actor.is_hq and actor.branch_id != district.branch_id:
+    customers.check_bookable(place.customer_status, place.status_reason)
+    if actor.is_staff and not actor.is_hq and actor.branch_id != place.branch_id:
         raise ValidationError(
-            "booking.address_other_branch", field="address_id", district=district.name
+            "booking.address_other_branch", field="address_id", district=place.district_name
         )
-    return Place(
-        customer, address, district.branch_id, get_branch_timezone(session, district.branch_id)
-    )
+    return place
 
 
 def _check_time(session: Session, starts_at: datetime, branch_id: int) -> None:
@@ -165,28 +162,31 @@ def book(
     state: str = "confirmed",
     series_id: int | None = None,
     series_seq: int | None = None,
+    place: Place | None = None,
 ) -> OrderDetail:
-    """Book one visit or placement; with a worker (or ``auto``) it is dispatched at once."""
+    """Book one visit or placement; with a worker (or ``auto``) it is dispatched at once.
+
+    ``place``: the customer's address as ``booking_place.get_place`` read it in this unit
+    of work (it spares reading it twice); it is checked here as any address is."""
     if actor.is_staff:
         require(actor, Perm.ORDER_CREATE)
     elif actor.kind == "customer" and actor.id != customer_id:
         raise PermissionDenied("booking.not_your_customer")
-    place = _place(session, actor, customer_id, address_id)
+    place = _place(session, actor, customer_id, address_id, place)
     _check_time(session, starts_at, place.branch_id)
-    where = LatLng(place.address.lat, place.address.lng)
     quote = pricing.quote(
         session,
         branch_id=place.branch_id,
         item_id=item_id,
         units=units,
         option_ids=option_ids,
-        district_id=place.address.district_id,
-        location=where,
+        district_id=place.district_id,
+        location=place.where,
         starts_at=starts_at,
     )
     ends_at = starts_at + timedelta(minutes=quote.duration_minutes)
     conn = session.connection()
-    req = fit.requirement(conn, item_id=item_id, district_id=place.address.district_id)
+    req = fit.requirement(conn, item_id=item_id, district_id=place.district_id)
     if (
         quote.kind != "placement"
         and worker_id is None
@@ -204,10 +204,10 @@ def book(
         "branch_id": place.branch_id,
         "customer_id": customer_id,
         "address_id": address_id,
-        "district_id": place.address.district_id,
-        "address_text": place.address.address_text,
-        "lat": place.address.lat,
-        "lng": place.address.lng,
+        "district_id": place.district_id,
+        "address_text": place.address_text,
+        "lat": place.where.lat,
+        "lng": place.where.lng,
         "item_id": item_id,
         "units": quote.units,
         "kind": kind,
@@ -287,7 +287,10 @@ def book(
         branch_id=place.branch_id,
     )
     if worker_id is not None:
-        booking.assign(session, order_id=order_id, worker_id=worker_id, actor=actor, offer=offer)
+        written = _Row({**row, "id": order_id})
+        booking._assign_inserted(
+            session, order=written, worker_id=worker_id, actor=actor, offer=offer
+        )
     elif auto:
         dispatch.auto_dispatch(session, order_id=order_id, actor=actor, offer=offer)
     return load_detail(session, order_id)
@@ -507,7 +510,8 @@ def reschedule_order(
 
 
 class _Row:
-    """An order row with some fields changed, for checking a worker against a new time."""
+    """An order row as this transaction wrote it (or with some fields changed, for checking
+    a worker against a new time)."""
 
     def __init__(self, values: dict[str, Any]) -> None:
         self.__dict__.update(values)

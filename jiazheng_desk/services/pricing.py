@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from jiazheng_desk.i18n import Msg, t
@@ -138,19 +138,31 @@ def _check_units(item: ServiceItem, units: object) -> int:
     return units
 
 
-def _bookable_item(session: Session, item_id: int) -> ServiceItem:
-    item = session.get(ServiceItem, item_id)
-    if item is None:
+def _bookable_item(session: Session, branch_id: int, item_id: int) -> tuple[ServiceItem, int]:
+    """The item, if it may be booked, and its price per unit in the branch: one query for
+    the item, its category's switch and the branch's own price (a booking's hot path)."""
+    row = session.execute(
+        select(ServiceItem, ServiceCategory.is_active, BranchPrice.price_fen)
+        .outerjoin(ServiceCategory, ServiceCategory.id == ServiceItem.category_id)
+        .outerjoin(
+            BranchPrice,
+            and_(BranchPrice.item_id == ServiceItem.id, BranchPrice.branch_id == branch_id),
+        )
+        .where(ServiceItem.id == item_id)
+    ).one_or_none()
+    if row is None:
         raise ValidationError("catalog.unknown_item", field="item_id", id=item_id)
-    category = session.get(ServiceCategory, item.category_id)
-    if not item.is_active or item.retired_at is not None or not (category and category.is_active):
+    item, category_active, own_price = row
+    if not item.is_active or item.retired_at is not None or not category_active:
         raise ValidationError("pricing.item_unavailable", field="item_id", name=item.name)
-    return item
+    return item, own_price if own_price is not None else item.base_price_fen
 
 
 def _chosen_options(
     session: Session, item: ServiceItem, option_ids: Sequence[int]
 ) -> list[ServiceOption]:
+    if not option_ids:
+        return []
     found = {
         o.id: o
         for o in session.scalars(
@@ -169,12 +181,18 @@ def _chosen_options(
 
 
 def _place(session: Session, branch_id: int, district_id: int) -> tuple[Branch, District]:
-    branch = session.get(Branch, branch_id)
-    if branch is None:
+    # one query for both: the district is joined whatever its branch, so each refusal
+    # below is the one it was when they were read apart
+    row = session.execute(
+        select(Branch, District)
+        .outerjoin(District, District.id == district_id)
+        .where(Branch.id == branch_id)
+    ).one_or_none()
+    if row is None:
         raise ValidationError("branch.unknown", field="branch_id", id=branch_id)
+    branch, district = row
     if not branch.is_active:
         raise ValidationError("branch.inactive", field="branch_id", name=branch.name)
-    district = session.get(District, district_id)
     if district is None:
         raise ValidationError("catalog.unknown_district", field="district_id", id=district_id)
     if district.branch_id != branch.id:
@@ -245,7 +263,7 @@ def quote(
     if starts_at.tzinfo is None:
         raise ValidationError("pricing.naive_time", field="starts_at")
     branch, district = _place(session, branch_id, district_id)
-    item = _bookable_item(session, item_id)
+    item, unit_price = _bookable_item(session, branch.id, item_id)
     units = _check_units(item, units)
     options = _chosen_options(session, item, option_ids)
     minutes = service_minutes(
@@ -257,12 +275,7 @@ def quote(
     )
     if item.kind == "visit" and minutes > MINUTES_PER_DAY:
         raise ValidationError("pricing.visit_too_long", field="units", minutes=minutes)
-    own_price = session.scalar(
-        select(BranchPrice.price_fen).where(
-            BranchPrice.branch_id == branch.id, BranchPrice.item_id == item.id
-        )
-    )
-    base_fen = (own_price if own_price is not None else item.base_price_fen) * units
+    base_fen = unit_price * units
     base_label = t(
         "pricing.line.base", item=item.name, units=units, unit=Msg(f"catalog.unit.{item.unit}")
     )

@@ -22,6 +22,7 @@ from jiazheng_desk.models import Order, OrderSeries
 from jiazheng_desk.models.base import inserted_id, table_of
 from jiazheng_desk.services import audit, booking, orders
 from jiazheng_desk.services.actor import Actor
+from jiazheng_desk.services.booking_place import Place, get_place
 from jiazheng_desk.services.errors import NotFound, ValidationError
 from jiazheng_desk.services.order_states import OPEN_STATES
 from jiazheng_desk.services.permissions import Perm, require, require_branch
@@ -168,7 +169,7 @@ def create_series(
         },
         branch_id=place.branch_id,
     )
-    result = _generate(session, series_id=series_id, actor=actor, channel=channel)
+    result = _generate(session, series_id=series_id, actor=actor, channel=channel, place=place)
     if not result.order_ids:
         raise ValidationError("series.no_visits", field="first_date")
     return result
@@ -187,7 +188,12 @@ def _rule_of(series: OrderSeries) -> Rule:
 
 
 def _generate(
-    session: Session, *, series_id: int, actor: Actor, channel: str = "phone"
+    session: Session,
+    *,
+    series_id: int,
+    actor: Actor,
+    channel: str = "phone",
+    place: Place | None = None,
 ) -> SeriesResult:
     series = session.get(OrderSeries, series_id, populate_existing=True)
     if series is None:
@@ -207,6 +213,7 @@ def _generate(
     created: list[int] = []
     missed: list[tuple[date, str]] = []
     options = json.loads(series.options_json or "[]")
+    # every visit books at the same address: read it once (at the first visit to book)
     for seq, day in enumerate(occurrences(_rule_of(series)), start=1):
         if day > horizon:
             break
@@ -215,6 +222,8 @@ def _generate(
         starts_at = at_local(day, series.start_minute, tz)
         if starts_at <= earliest:
             continue
+        if place is None:
+            place = get_place(session, customer_id=series.customer_id, address_id=series.address_id)
         kwargs = {
             "actor": actor,
             "customer_id": series.customer_id,
@@ -227,6 +236,7 @@ def _generate(
             "customer_note": series.customer_note,
             "series_id": series_id,
             "series_seq": seq,
+            "place": place,
         }
         if series.worker_id is not None:
             try:

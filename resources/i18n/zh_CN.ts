@@ -609,6 +609,77 @@
     </message>
 </context>
 <context>
+    <name>CancelSeriesDialog</name>
+    <message>
+        <source>Cancel the recurring booking from {day}</source>
+        <translation>取消 {day} 起的周期服务</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>第几次</translation>
+    </message>
+    <message>
+        <source>Service time</source>
+        <translation>服务时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>服务人员</translation>
+    </message>
+    <message>
+        <source>Cancellation fee</source>
+        <translation>取消费</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>免费</translation>
+    </message>
+    <message>
+        <source>e.g. the customer moves away</source>
+        <translation>例如：客户搬家了</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>取消原因</translation>
+    </message>
+    <message>
+        <source>Cancel {n} visits</source>
+        <translation>取消这 {n} 次服务</translation>
+    </message>
+    <message>
+        <source>End the booking</source>
+        <translation>结束周期服务</translation>
+    </message>
+    <message>
+        <source>Keep them</source>
+        <translation>不取消</translation>
+    </message>
+    <message>
+        <source>No open visit is left from {day} on; the recurring booking ends and books no more visits.</source>
+        <translation>{day} 起已没有未完成的服务；周期服务将结束，不再生成新的服务。</translation>
+    </message>
+    <message>
+        <source>{n} open visits from {day} on will be cancelled.</source>
+        <translation>{day} 起未完成的 {n} 次服务将被取消。</translation>
+    </message>
+    <message>
+        <source>Cancellation fees: {fee} in total.</source>
+        <translation>取消费合计 {fee}。</translation>
+    </message>
+    <message>
+        <source>Cancelling them now is free.</source>
+        <translation>现在取消不收取消费。</translation>
+    </message>
+    <message>
+        <source>Please give a reason.</source>
+        <translation>请填写取消原因。</translation>
+    </message>
+</context>
+<context>
     <name>CandidatesStep</name>
     <message>
         <source>Choose</source>
@@ -966,6 +1037,145 @@ Reason (kept in the audit log):</source>
     <message>
         <source>Repeat new password</source>
         <translation>再次输入新密码</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeRequestsPage</name>
+    <message>
+        <source>Waiting for the branch</source>
+        <translation>待门店审批</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer</source>
+        <translation>待客户确认</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>The customer is asked next</source>
+        <translation>同意后再征求客户意见</translation>
+    </message>
+    <message>
+        <source>Refuse…</source>
+        <translation>拒绝…</translation>
+    </message>
+    <message>
+        <source>Customer agreed</source>
+        <translation>客户已同意</translation>
+    </message>
+    <message>
+        <source>The customer said yes by phone: the visit moves</source>
+        <translation>客户电话中同意：服务改到新时间</translation>
+    </message>
+    <message>
+        <source>Customer declined</source>
+        <translation>客户不同意</translation>
+    </message>
+    <message>
+        <source>The customer said no by phone: the visit stays</source>
+        <translation>客户电话中不同意：服务时间不变</translation>
+    </message>
+    <message>
+        <source>Asked</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>服务人员</translation>
+    </message>
+    <message>
+        <source>Booked for</source>
+        <translation>原服务时间</translation>
+    </message>
+    <message>
+        <source>Asks for</source>
+        <translation>申请改到</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>已改期</translation>
+    </message>
+    <message>
+        <source>Declined by the customer</source>
+        <translation>客户不同意</translation>
+    </message>
+    <message>
+        <source>Refused by the branch</source>
+        <translation>门店已拒绝</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Workers ask to move a visit in their app. Approve a request and the customer is asked next; refuse it with a reason and the visit stays.</source>
+        <translation>服务人员在 App 中申请改期。门店同意后再征求客户意见；门店拒绝须填写原因，服务时间不变。</translation>
+    </message>
+    <message>
+        <source>Approved requests wait for the customer&apos;s answer in the app. When the customer answers by phone, record it here.</source>
+        <translation>门店已同意的申请等待客户在 App 中确认。客户通过电话答复的，请在这里记录。</translation>
+    </message>
+    <message>
+        <source>Requests that were already answered.</source>
+        <translation>已处理完毕的申请。</translation>
+    </message>
+    <message>
+        <source>{n} requests</source>
+        <translation>共 {n} 条申请</translation>
+    </message>
+    <message>
+        <source>Approved the change to order {no}; the customer is asked now.</source>
+        <translation>已同意订单 {no} 的改期申请，正在等待客户确认。</translation>
+    </message>
+    <message>
+        <source>Refused the change to order {no}; the visit stays.</source>
+        <translation>已拒绝订单 {no} 的改期申请，服务时间不变。</translation>
+    </message>
+    <message>
+        <source>Order {no} moved to the new time.</source>
+        <translation>订单 {no} 已改到新时间。</translation>
+    </message>
+    <message>
+        <source>Order {no} keeps its time.</source>
+        <translation>订单 {no} 保持原服务时间。</translation>
     </message>
 </context>
 <context>
@@ -2347,6 +2557,14 @@ Log file: {log}</source>
         <translation>解除异常</translation>
     </message>
     <message>
+        <source>Cancel this and following…</source>
+        <translation>取消此后全部…</translation>
+    </message>
+    <message>
+        <source>Replace the worker…</source>
+        <translation>更换服务人员…</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -2487,6 +2705,10 @@ Log file: {log}</source>
         <translation>服务记录（{n}）</translation>
     </message>
     <message>
+        <source>visit {seq} of a recurring booking</source>
+        <translation>周期订单第 {seq} 次</translation>
+    </message>
+    <message>
         <source>Service: {item} × {units}</source>
         <translation>服务费：{item} × {units}</translation>
     </message>
@@ -2513,6 +2735,26 @@ Log file: {log}</source>
     <message>
         <source>Cancellation fee charged</source>
         <translation>已收取消费</translation>
+    </message>
+    <message>
+        <source>{n} visits moved to the new time.</source>
+        <translation>已将 {n} 次服务改到新时间。</translation>
+    </message>
+    <message>
+        <source>{n} of them wait for another worker: theirs cannot make the new time.</source>
+        <translation>其中 {n} 次原服务人员无法在新时间服务，等待重新派单。</translation>
+    </message>
+    <message>
+        <source>{n} visits cancelled; the recurring booking ends.</source>
+        <translation>已取消 {n} 次服务，周期服务已结束。</translation>
+    </message>
+    <message>
+        <source>{n} visits now go to {worker}.</source>
+        <translation>{n} 次服务已改由{worker}负责。</translation>
+    </message>
+    <message>
+        <source>A new order for the remaining days goes to {worker}.</source>
+        <translation>剩余天数已生成新订单，由{worker}负责。</translation>
     </message>
     <message>
         <source>Withdraw the offer to {worker}</source>
@@ -2702,6 +2944,10 @@ Log file: {log}</source>
     <message>
         <source>Exceptions</source>
         <translation>异常订单</translation>
+    </message>
+    <message>
+        <source>Change requests</source>
+        <translation>改期申请</translation>
     </message>
 </context>
 <context>
@@ -2932,10 +3178,164 @@ Log file: {log}</source>
     </message>
 </context>
 <context>
+    <name>RejectChangeDialog</name>
+    <message>
+        <source>Refuse the change to order {no}</source>
+        <translation>拒绝订单 {no} 的改期申请</translation>
+    </message>
+    <message>
+        <source>{worker} asked to move the visit from {old} to {new}: {reason}</source>
+        <translation>{worker}申请将服务从 {old} 改到 {new}，原因：{reason}</translation>
+    </message>
+    <message>
+        <source>The worker</source>
+        <translation>服务人员</translation>
+    </message>
+    <message>
+        <source>e.g. the customer cannot be moved that day</source>
+        <translation>例如：客户当天不方便改时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>拒绝原因</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Please give a reason.</source>
+        <translation>请填写拒绝原因。</translation>
+    </message>
+</context>
+<context>
+    <name>ReplaceWorkerDialog</name>
+    <message>
+        <source>the present worker</source>
+        <translation>原服务人员</translation>
+    </message>
+    <message>
+        <source>Replace the worker of a recurring booking</source>
+        <translation>更换周期订单的服务人员</translation>
+    </message>
+    <message>
+        <source>Every open visit from the chosen day on goes to the new worker; earlier visits keep theirs, so the history stays true. All or nothing: if the new worker cannot make one of the visits, nothing changes.</source>
+        <translation>从所选日期起，所有未完成的服务都改由新服务人员负责；之前的服务保留原服务人员，历史记录不变。要么全部更换，要么都不换：新服务人员只要有一次无法服务，就不做任何更改。</translation>
+    </message>
+    <message>
+        <source>Replace the worker of placement {no}</source>
+        <translation>更换长期订单 {no} 的服务人员</translation>
+    </message>
+    <message>
+        <source>The placement is split at the chosen day: {worker} keeps the days before, and a new order for the remaining days goes to the new worker.</source>
+        <translation>订单将在所选日期拆分：之前的天数仍由{worker}负责，剩余天数生成新订单，由新服务人员负责。</translation>
+    </message>
+    <message>
+        <source>e.g. the worker left, or the customer asked</source>
+        <translation>例如：服务人员离职，或客户要求换人</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>服务人员</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Looking for free workers…</source>
+        <translation>正在查找有空的服务人员…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>更换日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>确认更换</translation>
+    </message>
+    <message>
+        <source>served this customer</source>
+        <translation>服务过该客户</translation>
+    </message>
+    <message>
+        <source>customer&apos;s favourite</source>
+        <translation>客户收藏</translation>
+    </message>
+    <message>
+        <source>{km} km</source>
+        <translation>{km} 公里</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>No open visit is booked from this day on.</source>
+        <translation>该日期起没有未完成的服务。</translation>
+    </message>
+    <message>
+        <source>No qualified worker is free for all {n} visits from this day on.</source>
+        <translation>没有符合条件、且该日期起 {n} 次服务都有空的服务人员。</translation>
+    </message>
+    <message>
+        <source>{m} workers are free for all {n} visits from this day on.</source>
+        <translation>有 {m} 位服务人员该日期起 {n} 次服务都有空。</translation>
+    </message>
+    <message>
+        <source>No qualified worker is free for the remaining {n} days.</source>
+        <translation>没有符合条件、且剩余 {n} 天都有空的服务人员。</translation>
+    </message>
+    <message>
+        <source>{m} workers are free for the remaining {n} days.</source>
+        <translation>有 {m} 位服务人员剩余 {n} 天都有空。</translation>
+    </message>
+    <message>
+        <source>Choose the new worker in the list.</source>
+        <translation>请在列表中选择新的服务人员。</translation>
+    </message>
+    <message>
+        <source>Please give a reason.</source>
+        <translation>请填写更换原因。</translation>
+    </message>
+</context>
+<context>
     <name>RescheduleDialog</name>
     <message>
         <source>Reschedule order {no}</source>
         <translation>订单 {no} 改期</translation>
+    </message>
+    <message>
+        <source>Only this visit</source>
+        <translation>只改这一次</translation>
+    </message>
+    <message>
+        <source>This and all following visits</source>
+        <translation>这次及以后</translation>
+    </message>
+    <message>
+        <source>Every later open visit moves to the new weekday and time; a worker who cannot come along is released and the visit waits for another.</source>
+        <translation>之后所有未完成的服务都改到新的星期和时间；原服务人员无法服务的那几次将退回待派单。</translation>
     </message>
     <message>
         <source>Keep the worker</source>
@@ -2958,6 +3358,14 @@ Log file: {log}</source>
         <translation>原服务时间</translation>
     </message>
     <message>
+        <source>(visit {seq} of a recurring booking)</source>
+        <translation>（周期订单第 {seq} 次）</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改范围</translation>
+    </message>
+    <message>
         <source>New start</source>
         <translation>新的开始时间</translation>
     </message>
@@ -2967,6 +3375,10 @@ Log file: {log}</source>
     </message>
     <message>
         <source>Move</source>
+        <translation>确认改期</translation>
+    </message>
+    <message>
+        <source>Move these visits</source>
         <translation>确认改期</translation>
     </message>
 </context>

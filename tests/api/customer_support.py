@@ -17,7 +17,7 @@ from sqlalchemy import insert, update
 from api_stub.app import API_PREFIX, create_app
 from jiazheng_desk import clock
 from jiazheng_desk.db import Database
-from jiazheng_desk.models import MediaFile, Order
+from jiazheng_desk.models import MediaFile, Notification, Order
 from jiazheng_desk.models.base import inserted_id, table_of
 from jiazheng_desk.services import app_tokens
 from jiazheng_desk.sync.gateways.payment_sandbox import SandboxPaymentGateway
@@ -170,3 +170,22 @@ def own_photo(shop: Shop, customer_id: int | None = None, content_type: str = "i
                 },
             )
         )
+
+
+def notify_customer(session: Any, customer_id: int, order_id: int) -> int:
+    """A message-centre row for a customer about one of their orders."""
+    return inserted_id(
+        session.execute(
+            insert(table_of(Notification)),
+            {
+                "recipient_kind": "customer",
+                "recipient_id": customer_id,
+                "kind": "order",
+                "title": "订单已确认",
+                "body": "",
+                "entity": "order",
+                "entity_id": order_id,
+                "created_at": clock.now(),
+            },
+        )
+    )

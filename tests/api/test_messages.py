@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import insert
+from sqlalchemy import insert, update
 
 from jiazheng_desk import clock
-from jiazheng_desk.models import Notification
+from jiazheng_desk.models import Notification, Order
 from jiazheng_desk.models.base import inserted_id, table_of
 from jiazheng_desk.services import messages_center
 from jiazheng_desk.services.actor import Actor
@@ -124,3 +124,76 @@ def test_no_worker_or_cancelled_means_no_messages(shop):
     set_state(shop, booked, "cancelled")
     reply = shop.call("POST", f"/customer/orders/{booked}/messages", json={"body": "在吗"})
     assert error_of(reply, 409)["error"] == "chat.closed"
+
+
+# --- the worker's side over HTTP ---------------------------------------------------------
+
+
+def _as_worker(shop, method, order_id, index=0, suffix="", **kw):
+    path = f"/worker/orders/{order_id}/messages{suffix}"
+    return shop.call(method, path, shop.worker_tokens[index], **kw)
+
+
+def test_the_worker_answers_the_customer_and_each_sees_the_other(shop):
+    order_id = shop.book().json()["order"]["id"]
+    asked = shop.call("POST", f"/customer/orders/{order_id}/messages", json={"body": "几点到？"})
+    assert asked.status_code == 201, asked.text
+    seen = _as_worker(shop, "GET", order_id).json()
+    assert [(m["sender"], m["mine"], m["body"]) for m in seen["items"]] == [
+        ("customer", False, "几点到？")
+    ]
+    answer = _as_worker(shop, "POST", order_id, json={"body": "十点前到 🚲"})
+    assert answer.status_code == 201, answer.text
+    assert (answer.json()["sender"], answer.json()["mine"]) == ("worker", True)
+    assert answer.json()["created_at"].endswith("+08:00")
+    assert _as_worker(shop, "POST", order_id, suffix="/read").json() == {"marked": 1}
+    thread = shop.call("GET", f"/customer/orders/{order_id}/messages").json()
+    assert [(m["sender"], m["mine"], m["body"]) for m in thread["items"]] == [
+        ("customer", True, "几点到？"),
+        ("worker", False, "十点前到 🚲"),
+    ]
+    # the worker read the customer's; the customer has not read the worker's yet
+    assert thread["items"][0]["read_at"] is not None and thread["items"][1]["read_at"] is None
+    assert shop.call("POST", f"/customer/orders/{order_id}/messages/read").json() == {"marked": 1}
+    newer = _as_worker(shop, "GET", order_id, params={"after_id": thread["items"][0]["id"]})
+    assert [(m["body"], m["read_at"] is not None) for m in newer.json()["items"]] == [
+        ("十点前到 🚲", True)
+    ]
+    assert newer.json()["total"] == 2
+
+
+def test_only_the_orders_worker_gets_the_worker_messages(shop):
+    order_id = shop.book().json()["order"]["id"]
+    shop.call("POST", f"/customer/orders/{order_id}/messages", json={"body": "密码 1234"})
+    # another worker of the branch, and an order that does not exist, look the same
+    for target, index in ((order_id, 1), (987654321, 0)):
+        for method, suffix, body in (
+            ("GET", "", None),
+            ("POST", "", {"body": "我来了"}),
+            ("POST", "/read", None),
+        ):
+            reply = _as_worker(shop, method, target, index, suffix, json=body)
+            assert error_of(reply, 404)["error"] == "error.not_found"
+    # a worker taken off the order loses the conversation
+    with shop.db.session(write=True) as s:
+        s.execute(
+            update(table_of(Order)).where(Order.id == order_id).values(worker_id=shop.worker_ids[1])
+        )
+    assert error_of(_as_worker(shop, "GET", order_id), 404)["error"] == "error.not_found"
+    assert [m["body"] for m in _as_worker(shop, "GET", order_id, 1).json()["items"]] == [
+        "密码 1234"
+    ]
+    # the customer's token is not a worker's, and nobody gets in without one
+    wrong = shop.call("GET", f"/worker/orders/{order_id}/messages")
+    assert error_of(wrong, 401)["error"] == "app.wrong_app"
+    error_of(shop.call("GET", f"/worker/orders/{order_id}/messages", None), 401)
+
+
+def test_the_worker_gets_the_same_refusals_as_the_customer(shop):
+    order_id = shop.book().json()["order"]["id"]
+    assert error_of(_as_worker(shop, "POST", order_id, json={"body": ""}), 422)["field"] == "body"
+    too_long = _as_worker(shop, "POST", order_id, json={"body": "长" * 1001})
+    assert error_of(too_long, 422)["field"] == "body"
+    set_state(shop, order_id, "cancelled")
+    closed = _as_worker(shop, "POST", order_id, json={"body": "还需要吗"})
+    assert error_of(closed, 409)["error"] == "chat.closed"

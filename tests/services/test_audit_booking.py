@@ -13,6 +13,7 @@ from jiazheng_desk import clock
 from jiazheng_desk.models import AuditLog
 from jiazheng_desk.services import (
     booking,
+    change_views,
     changes,
     dispatch,
     offers,
@@ -102,6 +103,12 @@ def _cases(db: Any) -> dict[str, tuple[Callable[[], Any], str]]:
         ),
         "changes.customer_decide_change": (
             lambda: changes.customer_decide_change(
+                db, request_id=approved_request(), actor=who, accept=False
+            ),
+            "change.customer_declined",
+        ),
+        "change_views.answer_change": (
+            lambda: change_views.answer_change(
                 db, request_id=approved_request(), actor=who, accept=False
             ),
             "change.customer_declined",
@@ -262,6 +269,7 @@ BOOKING_MUTATIONS = [
     "changes.request_change",
     "changes.staff_decide_change",
     "changes.customer_decide_change",
+    "change_views.answer_change",
     "changes.replace_series_worker",
     "changes.replace_placement_worker",
 ]
@@ -276,6 +284,9 @@ BOOKING_READS = {
     "order_views.load_detail",
     "order_list.count_orders",
     "board.board_version",
+    # what the change dialogs show before anything is written
+    "series_views.preview_cancel_series",
+    "series_views.replacement_choices",
 }
 
 

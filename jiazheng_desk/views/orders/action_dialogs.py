@@ -1,4 +1,5 @@
-"""The order detail's dialogs: cancel (fee first), reschedule, and the worker picker.
+"""The order detail's dialogs: cancel (fee first), reschedule (a series visit: this one or
+this and following), and the worker picker.
 
 All non-blocking (``open()``); a refusal is shown inside the dialog, which stays open with
 what was entered, and nothing changes.
@@ -21,13 +22,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from jiazheng_desk.services import dispatch, offers, orders
+from jiazheng_desk.services import dispatch, offers, orders, series
 from jiazheng_desk.services.availability import Candidate
 from jiazheng_desk.services.order_extras import CancelPreview
 from jiazheng_desk.services.order_views import OrderDetail
@@ -106,7 +108,12 @@ class CancelDialog(FormDialog):
 
 
 class RescheduleDialog(FormDialog):
-    """A new start in the branch's local time; the worker comes along if they can."""
+    """A new start in the branch's local time; the worker comes along if they can.
+
+    For a visit of a recurring series it asks first whether only this visit moves, or this
+    one and every later one (``series.edit_following``: the series splits here and its open
+    visits move onto the new weekday and time, one for one, so none is added or lost).
+    """
 
     def __init__(self, ctx: DeskContext, detail: OrderDetail, parent: QWidget | None = None):
         super().__init__(parent, ok=QDialogButtonBox.StandardButton.Ok)
@@ -122,6 +129,27 @@ class RescheduleDialog(FormDialog):
             self,
         )
         self.current.setObjectName("currentWindow")
+        self.in_series = detail.series_id is not None
+        scope = QWidget(self)
+        scope_layout = QVBoxLayout(scope)
+        scope_layout.setContentsMargins(0, 0, 0, 0)
+        self.only_this = QRadioButton(self.tr("Only this visit"), scope)
+        self.only_this.setObjectName("scopeThis")
+        self.following = QRadioButton(self.tr("This and all following visits"), scope)
+        self.following.setObjectName("scopeFollowing")
+        self.only_this.setChecked(True)
+        scope_layout.addWidget(self.only_this)
+        scope_layout.addWidget(self.following)
+        self.scope_hint = QLabel(
+            self.tr(
+                "Every later open visit moves to the new weekday and time; a worker who "
+                "cannot come along is released and the visit waits for another."
+            ),
+            self,
+        )
+        self.scope_hint.setObjectName("scopeHint")
+        self.scope_hint.setProperty("role", "hint")
+        self.scope_hint.setWordWrap(True)
         self.new_start = QDateTimeEdit(self)
         self.new_start.setObjectName("newStart")
         self.new_start.setCalendarPopup(True)
@@ -142,10 +170,42 @@ class RescheduleDialog(FormDialog):
         self.reason.setObjectName("rescheduleReason")
         self.reason.setPlaceholderText(self.tr("Optional, e.g. the customer asked"))
         self.form.addRow(self.tr("Booked for"), self.current)
+        if self.in_series:
+            self.current.setText(
+                self.current.text()
+                + "  "
+                + self.tr("(visit {seq} of a recurring booking)").format(
+                    seq=detail.series_seq or ""
+                )
+            )
+            self.add_row("scope", self.tr("Change"), scope)
+            self.form.addRow("", self.scope_hint)
+        else:
+            scope.hide()
+            self.scope_hint.hide()
         self.add_row("starts_at", self.tr("New start"), self.new_start)
         self.add_row("keep_worker", "", self.keep_worker)
         self.add_row("reason", self.tr("Reason"), self.reason)
+        # the services name the new time by these arguments: their errors go beside it
+        for name in ("new_starts_at", "first_date", "weekday", "start_minute"):
+            self.errors.fields[name] = self.errors.fields["starts_at"]
         self.ok_button.setText(self.tr("Move"))
+        self.following.toggled.connect(lambda _on: self._show_scope())
+        self._show_scope()
+
+    def _show_scope(self) -> None:
+        following = self.following.isChecked()
+        if self.in_series:
+            self.form.setRowVisible(self.scope_hint, following)
+        # the series moves with its workers kept where they can be, and no reason is kept
+        self.form.setRowVisible(self.keep_worker, not following)
+        self.form.setRowVisible(self.reason, not following)
+        self.ok_button.setText(self.tr("Move these visits") if following else self.tr("Move"))
+        # fit the rows now shown, growing or shrinking
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.resize(self.width(), self.sizeHint().height())
 
     def set_new_start(self, local: datetime) -> None:
         """The new start as the branch's wall-clock time."""
@@ -153,15 +213,31 @@ class RescheduleDialog(FormDialog):
             QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
         )
 
-    def new_start_utc(self) -> datetime:
+    def new_start_local(self) -> datetime:
         value = self.new_start.dateTime()
         day, time = value.date(), value.time()
-        local = datetime(
+        return datetime(
             day.year(), day.month(), day.day(), time.hour(), time.minute(), tzinfo=self.zone
         )
-        return local.astimezone(ZoneInfo("UTC"))
+
+    def new_start_utc(self) -> datetime:
+        return self.new_start_local().astimezone(ZoneInfo("UTC"))
 
     def save(self) -> None:
+        if self.in_series and self.following.isChecked():
+            local = self.new_start_local()
+            self.ctx.runner.run_command(
+                series.edit_following,
+                order_id=self.detail.id,
+                actor=self.ctx.actor,
+                weekday=local.weekday(),
+                start_minute=local.hour * 60 + local.minute,
+                first_date=local.date(),
+                on_done=self.saved,
+                on_error=self.refused,
+                changes=CHANGES,
+            )
+            return
         self.ctx.runner.run_command(
             orders.reschedule_order,
             order_id=self.detail.id,

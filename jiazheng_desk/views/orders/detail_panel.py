@@ -8,13 +8,11 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -26,9 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jiazheng_desk.services import dispatch, offers, order_extras
+from jiazheng_desk.services import dispatch, offers, order_extras, series_views
 from jiazheng_desk.services.order_extras import CancelPreview, OrderFile
 from jiazheng_desk.services.order_views import OrderDetail
+from jiazheng_desk.services.series import SplitResult
+from jiazheng_desk.services.series_views import SeriesCancelPreview
 from jiazheng_desk.tasks import TaskFailure
 from jiazheng_desk.views import fmt, labels
 from jiazheng_desk.views.dialogs import ask_text
@@ -40,23 +40,13 @@ from jiazheng_desk.views.orders.action_dialogs import (
     WorkerPickerDialog,
 )
 from jiazheng_desk.views.orders.commands import CHANGES, actions_for, open_offer_id
+from jiazheng_desk.views.orders.series_dialogs import CancelSeriesDialog, ReplaceWorkerDialog
+from jiazheng_desk.views.widgets.table import make_list_table
 
+# at most this many action buttons side by side; fewer when the panel is narrow
 BUTTONS_PER_ROW = 3
-
-
-def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers), parent)
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setWordWrap(False)
-    table.setAlternatingRowColors(True)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    return table
+# the scroll area's margins and scroll bar, beside the buttons
+BUTTON_ROOM_MARGIN = 40
 
 
 def _fill(table: QTableWidget, rows: list[list[str]], right: tuple[int, ...] = ()) -> None:
@@ -82,6 +72,8 @@ class OrderDetailPanel(QWidget):
         self.file: OrderFile | None = None
         self.dialog: QWidget | None = None
         self.question: QWidget | None = None
+        # what the last action did, kept over the reloads it causes (until another order)
+        self.notice = ""
 
         self.empty = QLabel(self.tr("Choose an order in the list to see it here."), self)
         self.empty.setObjectName("detailEmpty")
@@ -95,6 +87,7 @@ class OrderDetailPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         self.built = False
+        self._per_row = BUTTONS_PER_ROW
 
     def _build(self) -> None:
         """The order's widgets, made when the first order is shown: building them costs
@@ -123,6 +116,8 @@ class OrderDetailPanel(QWidget):
             ("withdraw_offer", self.tr("Withdraw offer"), self.withdraw_offer),
             ("open_pool", self.tr("Open to grab pool"), self.open_pool),
             ("clear_exception", self.tr("Clear exception"), self.clear_exception),
+            ("cancel_series", self.tr("Cancel this and following…"), self.cancel_series),
+            ("replace_worker", self.tr("Replace the worker…"), self.replace_worker),
         ):
             # made in the widget that lays them out: adding a widget of another parent to
             # a layout reparents it, which hides it until the event loop shows it again
@@ -157,8 +152,8 @@ class OrderDetailPanel(QWidget):
             self.fact_labels[key] = value
             self.facts.addRow(label, value)
 
-        self.price = _table(self, "priceLines", [self.tr("Item"), self.tr("Amount")])
-        self.timeline = _table(
+        self.price = make_list_table(self, "priceLines", [self.tr("Item"), self.tr("Amount")])
+        self.timeline = make_list_table(
             self,
             "timeline",
             [
@@ -169,7 +164,7 @@ class OrderDetailPanel(QWidget):
                 self.tr("Reason"),
             ],
         )
-        self.offer_table = _table(
+        self.offer_table = make_list_table(
             self,
             "offers",
             [
@@ -182,7 +177,7 @@ class OrderDetailPanel(QWidget):
                 self.tr("Reason"),
             ],
         )
-        self.records = _table(
+        self.records = make_list_table(
             self,
             "records",
             [self.tr("Time"), self.tr("Worker"), self.tr("Kind"), self.tr("Content")],
@@ -220,6 +215,8 @@ class OrderDetailPanel(QWidget):
     def show_order(self, order_id: int | None) -> None:
         if order_id is not None and not self.built:
             self._build()
+        if order_id != self.order_id:
+            self.notice = ""
         self.order_id = order_id
         if order_id is None:
             self.file = None
@@ -246,7 +243,7 @@ class OrderDetailPanel(QWidget):
         if file.detail.id != self.order_id:
             return
         self.file = file
-        self.status.clear()
+        self.status.setText(self.notice)
         self._show(file)
         self.stack.setCurrentIndex(1)
         self.loaded.emit(file)
@@ -269,7 +266,7 @@ class OrderDetailPanel(QWidget):
         facts = {
             "customer": f"{d.customer_name}  {d.customer_phone}",
             "address": f"{d.district_name} · {d.address_text}",
-            "service": f"{d.item_name} · {amount} · {texts.kind_text(d.kind)}",
+            "service": f"{d.item_name} · {amount} · {self.kind_text(d)}",
             "options": self.tr(", ").join(o.name for o in d.options),
             "time": texts.window_text(d.starts_at, d.ends_at, tz, this_year=0),
             "worker": f"{d.worker_name}  {d.worker_phone}".strip()
@@ -349,20 +346,39 @@ class OrderDetailPanel(QWidget):
         self.tabs.setTabText(2, self.tr("Offers ({n})").format(n=len(d.offers)))
         self.tabs.setTabText(3, self.tr("Service records ({n})").format(n=len(file.records)))
 
+    def kind_text(self, d: OrderDetail) -> str:
+        if d.series_id is not None and d.series_seq:
+            return self.tr("visit {seq} of a recurring booking").format(seq=d.series_seq)
+        return texts.kind_text(d.kind)
+
     def _show_buttons(self, d: OrderDetail) -> None:
         allowed = actions_for(d, self.ctx.permissions)
+        for key, button in self.buttons.items():
+            button.setVisible(bool(getattr(allowed, key)))
+            button.setEnabled(True)
+        self._lay_out_buttons()
+
+    def buttons_per_row(self) -> int:
+        """As many buttons side by side as the panel's width holds (up to three)."""
+        shown = [b for b in self.buttons.values() if not b.isHidden()]
+        widest = max((b.sizeHint().width() for b in shown), default=1)
+        spacing = max(0, self.button_grid.horizontalSpacing())
+        room = self.width() - BUTTON_ROOM_MARGIN
+        return max(1, min(BUTTONS_PER_ROW, (room + spacing) // (widest + spacing)))
+
+    def _lay_out_buttons(self) -> None:
+        per_row = self.buttons_per_row()
+        self._per_row = per_row
         while self.button_grid.count():
             self.button_grid.takeAt(0)
-        shown = 0
-        for key, button in self.buttons.items():
-            visible = bool(getattr(allowed, key))
-            button.setVisible(visible)
-            button.setEnabled(True)
-            if visible:
-                self.button_grid.addWidget(
-                    button, shown // BUTTONS_PER_ROW, shown % BUTTONS_PER_ROW
-                )
-                shown += 1
+        shown = [b for b in self.buttons.values() if not b.isHidden()]
+        for i, button in enumerate(shown):
+            self.button_grid.addWidget(button, i // per_row, i % per_row)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.built and self.buttons_per_row() != self._per_row:
+            self._lay_out_buttons()
 
     def price_lines(self, d: OrderDetail) -> list[list[str]]:
         """The price as the customer was quoted it, line by line, down to the total."""
@@ -437,8 +453,71 @@ class OrderDetailPanel(QWidget):
     def reschedule(self) -> None:
         if self.file is None:
             return
-        self.dialog = RescheduleDialog(self.ctx, self.file.detail, self)
-        self.dialog.open()
+        dialog = RescheduleDialog(self.ctx, self.file.detail, self)
+        dialog.accepted.connect(lambda: self._moved(dialog.result_value))
+        self.dialog = dialog
+        dialog.open()
+
+    def _moved(self, result: object) -> None:
+        if isinstance(result, SplitResult):
+            text = self.tr("{n} visits moved to the new time.").format(n=len(result.moved))
+            if result.released:
+                text += " " + self.tr(
+                    "{n} of them wait for another worker: theirs cannot make the new time."
+                ).format(n=len(result.released))
+            self._tell(text)
+
+    def _tell(self, text: str) -> None:
+        self.notice = text
+        self.status.setText(text)
+
+    def cancel_series(self) -> None:
+        if self.file is None:
+            return
+        detail = self.file.detail
+        self.ctx.runner.run_query(
+            series_views.preview_cancel_series,
+            order_id=detail.id,
+            actor=self.ctx.actor,
+            on_done=lambda preview: self._ask_cancel_series(detail, preview),
+            on_error=self._command_failed,
+            key=f"orders.series_cancel.{id(self)}",
+        )
+
+    def _ask_cancel_series(self, detail: OrderDetail, preview: SeriesCancelPreview) -> None:
+        dialog = CancelSeriesDialog(self.ctx, detail, preview, self)
+        dialog.accepted.connect(
+            lambda: self._tell(
+                self.tr("{n} visits cancelled; the recurring booking ends.").format(
+                    n=dialog.result_value
+                )
+            )
+        )
+        self.dialog = dialog
+        dialog.open()
+
+    def replace_worker(self) -> None:
+        if self.file is None:
+            return
+        dialog = ReplaceWorkerDialog(self.ctx, self.file.detail, self)
+        dialog.accepted.connect(lambda: self._replaced(dialog))
+        self.dialog = dialog
+        dialog.open()
+
+    def _replaced(self, dialog: ReplaceWorkerDialog) -> None:
+        result = dialog.result_value
+        if isinstance(result, list):
+            self._tell(
+                self.tr("{n} visits now go to {worker}.").format(
+                    n=len(result), worker=dialog.chosen_name
+                )
+            )
+        else:
+            self._tell(
+                self.tr("A new order for the remaining days goes to {worker}.").format(
+                    worker=dialog.chosen_name
+                )
+            )
 
     def pick_worker(self) -> None:
         if self.file is None:

@@ -115,9 +115,11 @@ class OrdersPage(QWidget):
         splitter.setObjectName("ordersSplitter")
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
+        # the list keeps most of the width: its state and total columns must show beside
+        # an empty detail at the desk's usual window size
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([760, 400])
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 320])
         # the list/detail split as the user left it
         saved = ui_settings().value(SPLITTER_KEY)
         if saved is not None:

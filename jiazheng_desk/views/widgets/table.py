@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTableWidget, QWidget
 
 from jiazheng_desk.views.widgets.paged_model import PagedTableModel
 
@@ -84,3 +84,23 @@ def fit_columns(view: QTableView, max_width: int = 320) -> None:
 def selected_row(view: QTableView) -> int:
     rows = view.selectionModel().selectedRows() if view.selectionModel() else []
     return rows[0].row() if rows else -1
+
+
+def make_list_table(
+    parent: QWidget, name: str, headers: list[str], *, single: bool = True
+) -> QTableWidget:
+    """A small read-only table of whole rows (detail tabs, dialogs), columns fit to content."""
+    table = QTableWidget(0, len(headers), parent)
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    if single:
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setWordWrap(False)
+    table.setAlternatingRowColors(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return table
