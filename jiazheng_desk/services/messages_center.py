@@ -170,6 +170,10 @@ def _party_order(session: Session, actor: Actor, order_id: int) -> Any:
     party = row.customer_id if actor.kind == "customer" else row.worker_id
     if party != actor.id:
         raise NotFound("order", order_id)
+    # a worker only offered the order has not taken it: the chat may hold the address and
+    # the door code, which the worker's order view also keeps back until they accept
+    if actor.kind == "worker" and row.state == "offered":
+        raise NotFound("order", order_id)
     return row
 
 

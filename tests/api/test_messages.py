@@ -197,3 +197,15 @@ def test_the_worker_gets_the_same_refusals_as_the_customer(shop):
     set_state(shop, order_id, "cancelled")
     closed = _as_worker(shop, "POST", order_id, json={"body": "还需要吗"})
     assert error_of(closed, 409)["error"] == "chat.closed"
+
+
+def test_a_worker_only_offered_the_order_sees_the_chat_once_they_accept(shop):
+    order_id = shop.book().json()["order"]["id"]
+    shop.call("POST", f"/customer/orders/{order_id}/messages", json={"body": "门锁密码 1234"})
+    set_state(shop, order_id, "offered")
+    for method, suffix, body in (("GET", "", None), ("POST", "", {"body": "好的"})):
+        reply = _as_worker(shop, method, order_id, suffix=suffix, json=body)
+        assert error_of(reply, 404)["error"] == "error.not_found"
+    set_state(shop, order_id, "accepted")
+    seen = _as_worker(shop, "GET", order_id).json()["items"]
+    assert [m["body"] for m in seen] == ["门锁密码 1234"]
