@@ -8,7 +8,7 @@ checks see every booking committed before the lock was granted; on SQLite the wr
 of work began with ``BEGIN IMMEDIATE`` and holds the only write lock). Only then are the
 rules of ``fit.py`` checked and the order written. Lock order is always order → worker, so
 two bookings never wait on each other in a circle. An order that ``orders.book`` has just
-inserted is already locked by its insert: ``_assign_inserted`` skips reading it back and
+inserted is already locked by its insert: ``assign(inserted=…)`` skips reading it back and
 goes straight to the worker's lock and the same checks.
 
 Statements go through Core on the session's connection: a booking is a handful of round
@@ -127,51 +127,20 @@ def assign(
     offer: bool = False,
     event: str | None = None,
     reason: str = "",
+    inserted: Any | None = None,
 ) -> AssignResult:
     """Give an order its worker: directly ("assign"), as an offer the worker answers
-    ("offer"), or by the worker's own grab ("grab"); refuse with the rule that fails."""
+    ("offer"), or by the worker's own grab ("grab"); refuse with the rule that fails.
+
+    ``inserted``: the row of an order this transaction has just written (``orders.book``).
+    The insert holds its lock already (on SQLite the write transaction holds the only
+    write lock), so reading it back ``FOR UPDATE`` would only cost a round trip; the
+    worker is locked and checked all the same."""
     if actor.is_staff:
         require(actor, Perm.ORDER_ASSIGN)
-    order = lock_order(session.connection(), order_id)
-    return _assign_locked(
-        session,
-        order=order,
-        worker_id=worker_id,
-        actor=actor,
-        offer=offer,
-        event=event,
-        reason=reason,
-    )
-
-
-def _assign_inserted(
-    session: Session, *, order: Any, worker_id: int, actor: Actor, offer: bool = False
-) -> AssignResult:
-    """``assign`` for an order this transaction has just inserted (``orders.book``).
-
-    The insert holds the order's row lock already (and on SQLite the write transaction
-    holds the only write lock), and ``order`` carries the values just written, so reading
-    the row back ``FOR UPDATE`` would only cost a round trip. The worker is locked and
-    checked exactly as ``assign`` does.
-    """
-    if actor.is_staff:
-        require(actor, Perm.ORDER_ASSIGN)
-    return _assign_locked(session, order=order, worker_id=worker_id, actor=actor, offer=offer)
-
-
-def _assign_locked(
-    session: Session,
-    *,
-    order: Any,
-    worker_id: int,
-    actor: Actor,
-    offer: bool = False,
-    event: str | None = None,
-    reason: str = "",
-) -> AssignResult:
-    """The rest of ``assign`` once the order's row is locked by this transaction."""
     event = event or ("offer" if offer else "assign")
     conn = session.connection()
+    order = inserted if inserted is not None else lock_order(conn, order_id)
     if actor.is_staff:
         require_branch(actor, order.branch_id)
     if order.worker_id is not None:

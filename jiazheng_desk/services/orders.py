@@ -4,8 +4,8 @@
 address, the time, prices the order with ``pricing.quote``, writes it, and — when a worker
 is chosen or "auto" is asked — gives it its worker through ``booking.assign`` in the same
 transaction, so a refused worker leaves nothing half-written (a chosen worker goes through
-``booking._assign_inserted``: the same lock and checks, without reading back the order the
-insert has just locked).
+``booking.assign(inserted=…)``: the same lock and checks, without reading back the order
+the insert has just locked).
 """
 
 from __future__ import annotations
@@ -288,8 +288,13 @@ def book(
     )
     if worker_id is not None:
         written = _Row({**row, "id": order_id})
-        booking._assign_inserted(
-            session, order=written, worker_id=worker_id, actor=actor, offer=offer
+        booking.assign(
+            session,
+            order_id=order_id,
+            worker_id=worker_id,
+            actor=actor,
+            offer=offer,
+            inserted=written,
         )
     elif auto:
         dispatch.auto_dispatch(session, order_id=order_id, actor=actor, offer=offer)
