@@ -59,7 +59,13 @@ from jiazheng_desk.models.people import (
     WorkerLeave,
     WorkerSkill,
 )
-from jiazheng_desk.models.quality import Complaint, Review, ReviewPhoto
+from jiazheng_desk.models.quality import (
+    CareCallback,
+    Complaint,
+    QualityCase,
+    Review,
+    ReviewPhoto,
+)
 from jiazheng_desk.models.settings import Setting
 from jiazheng_desk.models.training import Enrollment, ExamResult, TrainingCourse
 from jiazheng_desk.models.vetting import BlacklistEntry, StateEvent, VettingCase, VettingCheck
@@ -72,6 +78,7 @@ __all__ = [
     "BlacklistEntry",
     "Branch",
     "BranchPrice",
+    "CareCallback",
     "ChatMessage",
     "Complaint",
     "Coupon",
@@ -107,6 +114,7 @@ __all__ = [
     "PlacementDayOff",
     "PointsEntry",
     "PriceRule",
+    "QualityCase",
     "Refund",
     "Review",
     "ReviewPhoto",

@@ -72,3 +72,57 @@ class Complaint(Base):
     compensation_fen: Mapped[int] = fen_column()
     created_at: Mapped[datetime] = created_column()
     closed_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+
+class QualityCase(Base):
+    """The follow-up of a negative review (or a complaint): investigate, call the customer
+    back, decide. Each step is a ``state_event`` of entity ``quality_case``."""
+
+    __tablename__ = "quality_case"
+    __table_args__ = table_args(Index("ix_quality_case_branch_id_state", "branch_id", "state"))
+
+    id: Mapped[int] = id_column()
+    branch_id: Mapped[int] = mapped_column(ID, ForeignKey("branch.id"))
+    review_id: Mapped[int | None] = mapped_column(
+        ID, ForeignKey("review.id"), unique=True, nullable=True
+    )
+    complaint_id: Mapped[int | None] = fk_opt("complaint.id")
+    order_id: Mapped[int | None] = fk_opt("orders.id")
+    customer_id: Mapped[int | None] = fk_opt("customer.id")
+    worker_id: Mapped[int | None] = fk_opt("worker.id")
+    # open | investigating | contacted | decided | closed
+    state: Mapped[str] = mapped_column(String(16), default="open")
+    investigation: Mapped[str] = mapped_column(Text, default="")
+    # no_fault | coaching | compensation_coupon | compensation_refund | deduction |
+    # suspension | blacklist
+    decision: Mapped[str] = mapped_column(String(24), default="")
+    decision_note: Mapped[str] = mapped_column(Text, default="")
+    amount_fen: Mapped[int] = fen_column()
+    owner_id: Mapped[int | None] = fk_opt("staff_user.id")
+    decided_by: Mapped[int | None] = fk_opt("staff_user.id")
+    decided_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    created_at: Mapped[datetime] = created_column()
+    updated_at: Mapped[datetime] = created_column()
+
+
+class CareCallback(Base):
+    """A call back to a customer (回访): after a first order, or as a step of a quality case."""
+
+    __tablename__ = "care_callback"
+    __table_args__ = table_args(Index("ix_care_callback_branch_id_due_at", "branch_id", "due_at"))
+
+    id: Mapped[int] = id_column()
+    branch_id: Mapped[int] = mapped_column(ID, ForeignKey("branch.id"))
+    customer_id: Mapped[int] = fk("customer.id")
+    order_id: Mapped[int | None] = fk_opt("orders.id")
+    case_id: Mapped[int | None] = fk_opt("quality_case.id")
+    # first_order | follow_up | complaint
+    kind: Mapped[str] = mapped_column(String(16))
+    due_at: Mapped[datetime] = mapped_column()
+    # pending | done | unreachable | cancelled
+    state: Mapped[str] = mapped_column(String(16), default="pending")
+    result: Mapped[str] = mapped_column(String(16), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    done_by: Mapped[int | None] = fk_opt("staff_user.id")
+    done_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    created_at: Mapped[datetime] = created_column()
