@@ -21,6 +21,7 @@ from sqlalchemy import Engine, literal, select
 
 from jiazheng_desk import clock
 from jiazheng_desk.db import DatabaseError
+from jiazheng_desk.demo.areas import seed_areas
 from jiazheng_desk.demo.catalog import catalog_rows
 from jiazheng_desk.demo.catalog_data import BRANCH_ROLES, BRANCHES
 from jiazheng_desk.demo.frame import Frame
@@ -164,6 +165,8 @@ def generate(
         ).run()
         _write_world(writer, seed, frame, people, plan)
         writer.set_passwords([(s.id, h) for s, h in zip(people.staff, hashes, strict=True)])
+    for area, rows in seed_areas(engine, seed).items():
+        writer.counts[area] = writer.counts.get(area, 0) + rows
     total_rows = sum(writer.counts.values())
     writer.write([("audit_log", [_audit_row(frame, seed, scale, total_rows)])])
     seconds = perf_counter() - started

@@ -33,6 +33,7 @@ def group_title(group: str) -> str:
         "workers": QCoreApplication.translate("Labels", "Workers & vetting"),
         "finance": QCoreApplication.translate("Labels", "Finance"),
         "analytics": QCoreApplication.translate("Labels", "Analytics"),
+        "quality": QCoreApplication.translate("Labels", "Quality & care"),
         "training": QCoreApplication.translate("Labels", "Training"),
         "marketing": QCoreApplication.translate("Labels", "Marketing"),
         "catalog": QCoreApplication.translate("Labels", "Catalogue"),

@@ -2174,6 +2174,10 @@ Total: {total}</source>
         <translation>经营分析</translation>
     </message>
     <message>
+        <source>Quality &amp; care</source>
+        <translation>服务质量</translation>
+    </message>
+    <message>
         <source>Training</source>
         <translation>培训</translation>
     </message>
