@@ -68,6 +68,10 @@ def create_app(database: Database, *, media_dir: Path | None = None) -> FastAPI:
     app.add_middleware(UnexpectedErrorMiddleware)
     for router in routers():
         mount_v1(app, router)
+    from api_stub.routers import sandbox_background
+
+    if sandbox_background.enabled():  # the outside providers' sandboxes, for demos and tests
+        mount_v1(app, sandbox_background.sandbox_router)
     return app
 
 

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from jiazheng_desk import clock
 from jiazheng_desk.config import HashingSettings
 from jiazheng_desk.db import WRITE_OPTION, Database, make_engine
+from jiazheng_desk.i18n import DEFAULT_LANGUAGE, set_language
 from jiazheng_desk.models import Base
 from jiazheng_desk.schema import upgrade
 from jiazheng_desk.services import pii
@@ -73,8 +74,11 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 def _reset_clock() -> Iterator[None]:
     clock.reset()
     invalidate()  # cached lookups of one test's database must not leak into the next
+    # a test that switched the language (the desk in English) must not change the next one's
+    set_language(DEFAULT_LANGUAGE)
     yield
     clock.reset()
+    set_language(DEFAULT_LANGUAGE)
 
 
 @pytest.fixture(autouse=True)

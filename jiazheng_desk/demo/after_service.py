@@ -137,7 +137,7 @@ class AfterService:
         state = (
             "closed"
             if age > timedelta(days=7)
-            else ("processing" if age > timedelta(days=2) else "open")
+            else ("in_progress" if age > timedelta(days=2) else "open")
         )
         closed = state == "closed"
         out["complaint"].append(

@@ -13,10 +13,16 @@ from collections.abc import Callable
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from jiazheng_desk.demo import quality_demo, training_demo, vetting_demo
+
 Seeder = Callable[[Session, random.Random], int]
 
 # (name, seeder); names key the rng so one area's data does not shift another's
-SEEDERS: tuple[tuple[str, Seeder], ...] = ()
+SEEDERS: tuple[tuple[str, Seeder], ...] = (
+    ("quality", quality_demo.seed),
+    ("training", training_demo.seed),
+    ("vetting", vetting_demo.seed),
+)
 
 
 def seed_areas(engine: Engine, seed: int) -> dict[str, int]:

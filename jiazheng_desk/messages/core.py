@@ -83,6 +83,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "数据库中已有数据，未写入演示数据。",
         "The database already holds data; no demo data was written.",
     ),
+    "cli.demo_no_data_key": (
+        "本机没有个人信息加密密钥（系统密码库不可用），演示数据将不含待审核的申请；"
+        "可设置 JIAZHENG_DATA_KEY 后重试。",
+        "No personal-data key on this machine (no keyring): the demo will have no vetting "
+        "cases; set JIAZHENG_DATA_KEY and run it again.",
+    ),
+    "cli.demo_seeded_area": ("经业务规则写入的行", "rows written through its services"),
     "cli.demo_done": (
         "完成：{rows} 行，用时 {seconds} 秒。",
         "Done: {rows} rows in {seconds} s.",

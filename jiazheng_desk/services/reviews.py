@@ -22,7 +22,7 @@ from jiazheng_desk import clock
 from jiazheng_desk.i18n import Msg
 from jiazheng_desk.models import Customer, MediaFile, Review, ReviewPhoto, Worker
 from jiazheng_desk.models.base import inserted_id, table_of
-from jiazheng_desk.services import audit, booking, media
+from jiazheng_desk.services import audit, booking, media, quality_cases
 from jiazheng_desk.services.actor import Actor
 from jiazheng_desk.services.common import Page, clean_text
 from jiazheng_desk.services.errors import Conflict, NotFound, PermissionDenied, ValidationError
@@ -162,6 +162,10 @@ def create_review(
     )
     conn.execute(
         insert(booking.EVENTS), event_row(order_id, "review", order.state, state, actor, now)
+    )
+    # a negative review opens its follow-up case in this same transaction
+    quality_cases.open_case_for_review(
+        session, actor=Actor.system(source=actor.source, name="review"), review_id=review_id
     )
     audit.record(
         session,

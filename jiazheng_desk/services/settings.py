@@ -55,6 +55,17 @@ DEFS: dict[str, SettingDef] = {
         SettingDef("travel.min_buffer_minutes", 15, int, 0, 240),
         # payments
         SettingDef("payment.unpaid_cancel_minutes", 30, int, 1, 7 * 24 * 60),
+        # vetting: the ages (full years) an applicant may have for the services asked;
+        # maternity work (skills needing a 母婴护理证 or 月嫂证) has its own upper limit
+        SettingDef("vetting.min_age", 18, int, 16, 70),
+        SettingDef("vetting.max_age", 65, int, 18, 80),
+        SettingDef("vetting.max_age_maternity", 55, int, 18, 80),
+        # quality: complaint deadlines by priority, the call back after a first order
+        SettingDef("quality.deadline_hours_low", 120, int, 1, 30 * 24),
+        SettingDef("quality.deadline_hours_normal", 48, int, 1, 30 * 24),
+        SettingDef("quality.deadline_hours_high", 24, int, 1, 30 * 24),
+        SettingDef("quality.deadline_hours_urgent", 4, int, 1, 30 * 24),
+        SettingDef("quality.first_order_callback_hours", 24, int, 0, 14 * 24),
     )
 }
 

@@ -110,10 +110,11 @@ def _today() -> date:
 
 
 def _valid_certificate(today: date) -> ColumnElement[bool]:
+    # as in dispatch (fit.py): a certificate no longer counts on its expiry day
     return and_(
         WorkerDocument.kind == "certificate",
         WorkerDocument.status == "verified",
-        or_(WorkerDocument.expires_on.is_(None), WorkerDocument.expires_on >= today),
+        or_(WorkerDocument.expires_on.is_(None), WorkerDocument.expires_on > today),
     )
 
 

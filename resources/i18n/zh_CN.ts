@@ -56,6 +56,37 @@
     </message>
 </context>
 <context>
+    <name>ApproveDialog</name>
+    <message>
+        <source>Approve {name}</source>
+        <translation>审核通过 {name}</translation>
+    </message>
+    <message>
+        <source>Skill</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>Level (1–5)</source>
+        <translation>等级（1–5）</translation>
+    </message>
+    <message>
+        <source>Skills granted</source>
+        <translation>授予技能</translation>
+    </message>
+    <message>
+        <source>Districts served</source>
+        <translation>服务区域</translation>
+    </message>
+    <message>
+        <source>Not passed yet: {checks}. Only an HQ administrator can approve anyway, with a written reason.</source>
+        <translation>尚未通过：{checks}。只有总部管理员可以填写理由特批通过。</translation>
+    </message>
+    <message>
+        <source>HQ override reason</source>
+        <translation>总部特批理由</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>Who</source>
@@ -124,6 +155,120 @@
     <message>
         <source>No.</source>
         <translation>编号</translation>
+    </message>
+</context>
+<context>
+    <name>BlacklistDialog</name>
+    <message>
+        <source>Add to the blacklist</source>
+        <translation>加入黑名单</translation>
+    </message>
+    <message>
+        <source>The ID number is kept only as a fingerprint: it finds the person again.</source>
+        <translation>身份证号只保存其指纹，用于再次识别此人。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因类型</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据说明</translation>
+    </message>
+</context>
+<context>
+    <name>BlacklistPage</name>
+    <message>
+        <source>Name, phone, or a whole ID number</source>
+        <translation>姓名、手机号或完整身份证号</translation>
+    </message>
+    <message>
+        <source>Show released</source>
+        <translation>显示已移出</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>加入…</translation>
+    </message>
+    <message>
+        <source>Release…</source>
+        <translation>移出…</translation>
+    </message>
+    <message>
+        <source>{n} entries</source>
+        <translation>共 {n} 条</translation>
+    </message>
+    <message>
+        <source>Listed</source>
+        <translation>在黑名单中</translation>
+    </message>
+    <message>
+        <source>Released {day} by {who}</source>
+        <translation>{day} 由{who}移出</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>on file</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据说明</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>添加人</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Evidence: {evidence}</source>
+        <translation>证据：{evidence}</translation>
+    </message>
+    <message>
+        <source>Released: {reason}</source>
+        <translation>移出原因：{reason}</translation>
+    </message>
+    <message>
+        <source>Release {name} from the blacklist</source>
+        <translation>将 {name} 移出黑名单</translation>
+    </message>
+    <message>
+        <source>Reason (kept with the entry and in the audit log):</source>
+        <translation>原因（记入该记录和操作日志）：</translation>
     </message>
 </context>
 <context>
@@ -570,6 +715,112 @@
     </message>
 </context>
 <context>
+    <name>CallDialog</name>
+    <message>
+        <source>Call {name} on {phone} about order {order}.</source>
+        <translation>致电 {name}（{phone}），关于订单 {order}。</translation>
+    </message>
+    <message>
+        <source>Call the customer back</source>
+        <translation>客户回访</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>What the customer said</source>
+        <translation>客户反馈</translation>
+    </message>
+</context>
+<context>
+    <name>CallbacksPage</name>
+    <message>
+        <source>Due today and overdue</source>
+        <translation>今日到期及超时</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>All to call</source>
+        <translation>全部待回访</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>All branches</source>
+        <translation>全部门店</translation>
+    </message>
+    <message>
+        <source>Record result…</source>
+        <translation>记录结果…</translation>
+    </message>
+    <message>
+        <source>Plan calls after first orders</source>
+        <translation>安排首单回访</translation>
+    </message>
+    <message>
+        <source>{n} calls</source>
+        <translation>{n} 条回访</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应回访时间</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Calls back</source>
+        <translation>客户回访</translation>
+    </message>
+    <message>
+        <source>{n} calls planned after customers&apos; first orders.</source>
+        <translation>已为客户首单安排 {n} 条回访。</translation>
+    </message>
+</context>
+<context>
     <name>CancelDialog</name>
     <message>
         <source>Cancel order {no}</source>
@@ -732,6 +983,282 @@
     <message>
         <source>Nobody qualified is free for {window}: auto or leave it unassigned.</source>
         <translation>{window} 没有合适的空闲人员：可选自动派单或暂不派单。</translation>
+    </message>
+</context>
+<context>
+    <name>CasePanel</name>
+    <message>
+        <source>Take</source>
+        <translation>接手审核</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>通过…</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>不通过…</translation>
+    </message>
+    <message>
+        <source>Ask for documents…</source>
+        <translation>要求补充材料…</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>审核项</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>执行人</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Run automatic checks</source>
+        <translation>运行自动审核项</translation>
+    </message>
+    <message>
+        <source>Run selected check</source>
+        <translation>运行所选审核项</translation>
+    </message>
+    <message>
+        <source>Interview…</source>
+        <translation>面试…</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>发证机关</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Verify certificate…</source>
+        <translation>核验证书…</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>审核项</translation>
+    </message>
+    <message>
+        <source>Documents and photos</source>
+        <translation>证件与照片</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <source>{gender} · born {born} ({age}) · ID {id} · {years} years&apos; experience
+Asks for: {skills} · Districts: {districts}
+Home: {home} · {branch} · applied {applied}</source>
+        <translation>{gender} · 出生 {born}（{age} 岁） · 身份证 {id} · 从业 {years} 年
+申请服务：{skills} · 服务区域：{districts}
+住址：{home} · {branch} · 申请于 {applied}</translation>
+    </message>
+    <message>
+        <source>Approved by {who} on {when}.</source>
+        <translation>{who} 于 {when} 审核通过。</translation>
+    </message>
+    <message>
+        <source>HQ override: {reason}</source>
+        <translation>总部特批：{reason}</translation>
+    </message>
+    <message>
+        <source>Told the applicant: {reason}</source>
+        <translation>已告知申请人：{reason}</translation>
+    </message>
+    <message>
+        <source>{doc}: no photo was uploaded.</source>
+        <translation>{doc}：未上传照片。</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>未办结</translation>
+    </message>
+    <message>
+        <source>Mine only</source>
+        <translation>只看我的</translation>
+    </message>
+    <message>
+        <source>All branches</source>
+        <translation>全部门店</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>建立时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>服务人员</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Lowest score</source>
+        <translation>最低分</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>处理决定</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>Choose a case</source>
+        <translation>请选择跟进单</translation>
+    </message>
+    <message>
+        <source>Investigation</source>
+        <translation>调查情况</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Take it</source>
+        <translation>由我处理</translation>
+    </message>
+    <message>
+        <source>Investigation note…</source>
+        <translation>记录调查…</translation>
+    </message>
+    <message>
+        <source>Call the customer…</source>
+        <translation>回访客户…</translation>
+    </message>
+    <message>
+        <source>Decide…</source>
+        <translation>处理决定…</translation>
+    </message>
+    <message>
+        <source>Close the case</source>
+        <translation>关闭跟进单</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <source>{n} cases</source>
+        <translation>{n} 个跟进单</translation>
+    </message>
+    <message>
+        <source>Case #{id} · {state}</source>
+        <translation>跟进单 #{id} · {state}</translation>
+    </message>
+    <message>
+        <source>Worker: {worker}
+Customer: {customer} {phone}
+Order: {order}
+Scores: {scores}
+Review: {text}
+Owner: {owner}</source>
+        <translation>服务人员：{worker}
+客户：{customer} {phone}
+订单：{order}
+评分：{scores}
+评价：{text}
+负责人：{owner}</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>尚未指定</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <translation>态度</translation>
+    </message>
+    <message>
+        <source>Skill</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>Efficiency</source>
+        <translation>效率</translation>
+    </message>
+    <message>
+        <source>Punctuality</source>
+        <translation>准时</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>总体</translation>
+    </message>
+    <message>
+        <source>What did you find out?</source>
+        <translation>调查发现了什么？</translation>
     </message>
 </context>
 <context>
@@ -1013,6 +1540,53 @@ Reason (kept in the audit log):</source>
     </message>
 </context>
 <context>
+    <name>CertificateDialog</name>
+    <message>
+        <source>Verify certificate</source>
+        <translation>核验证书</translation>
+    </message>
+    <message>
+        <source>Verified: the photo shows these facts</source>
+        <translation>核验通过：照片与以上信息一致</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>不通过</translation>
+    </message>
+    <message>
+        <source>Why it is refused (blurred, forged, other person…)</source>
+        <translation>不通过的原因（模糊、伪造、非本人…）</translation>
+    </message>
+    <message>
+        <source>Compare with the photo; correct what the applicant typed if needed.</source>
+        <translation>请对照照片核对，如申请人填写有误请更正。</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>证书类型</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>发证机关</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>核验结果</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -1206,10 +1780,350 @@ Reason (kept in the audit log):</source>
     </message>
 </context>
 <context>
+    <name>ComplaintsPage</name>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>未办结</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>All priorities</source>
+        <translation>全部优先级</translation>
+    </message>
+    <message>
+        <source>All branches</source>
+        <translation>全部门店</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>只看超时</translation>
+    </message>
+    <message>
+        <source>New complaint…</source>
+        <translation>登记投诉…</translation>
+    </message>
+    <message>
+        <source>{n} complaints</source>
+        <translation>{n} 条投诉</translation>
+    </message>
+    <message>
+        <source>{time} (overdue)</source>
+        <translation>{time}（已超时）</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>处理期限</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>服务人员</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <source>Choose a complaint</source>
+        <translation>请选择投诉</translation>
+    </message>
+    <message>
+        <source>Take it</source>
+        <translation>由我处理</translation>
+    </message>
+    <message>
+        <source>Priority…</source>
+        <translation>优先级…</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始处理</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>解决…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>重新打开…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <source>Complaint #{id} · {state}</source>
+        <translation>投诉 #{id} · {state}</translation>
+    </message>
+    <message>
+        <source>Customer: {customer} {phone}
+Order: {order}  Worker: {worker}
+Deadline: {deadline}  Owner: {owner}
+
+{text}
+
+Resolution: {resolution}  Compensation: {money}</source>
+        <translation>客户：{customer} {phone}
+订单：{order}  服务人员：{worker}
+处理期限：{deadline}  负责人：{owner}
+
+{text}
+
+处理结果：{resolution}  补偿：{money}</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>尚未指定</translation>
+    </message>
+    <message>
+        <source>The deadline follows the priority:</source>
+        <translation>处理期限随优先级调整：</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Why is it reopened?</source>
+        <translation>重新打开的原因？</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmFlow</name>
     <message>
         <source>{reason} The list was asked again: choose the next one.</source>
         <translation>{reason} 已重新查询候选人员，请选择下一位。</translation>
+    </message>
+</context>
+<context>
+    <name>CourseDialog</name>
+    <message>
+        <source>New course</source>
+        <translation>新建课程</translation>
+    </message>
+    <message>
+        <source>Edit course</source>
+        <translation>修改课程</translation>
+    </message>
+    <message>
+        <source>General (every skill)</source>
+        <translation>通用（不限技能）</translation>
+    </message>
+    <message>
+        <source>No change</source>
+        <translation>不变</translation>
+    </message>
+    <message>
+        <source>Level {n}</source>
+        <translation>{n} 级</translation>
+    </message>
+    <message>
+        <source>Required to pass vetting (pre-job course)</source>
+        <translation>入职审核必修（岗前培训）</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>课程名称</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>上课方式</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Skill</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>Passing raises the level to</source>
+        <translation>通过后技能等级提升至</translation>
+    </message>
+    <message>
+        <source>Video link</source>
+        <translation>视频链接</translation>
+    </message>
+    <message>
+        <source>Session starts</source>
+        <translation>上课时间</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>上课地点</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>名额</translation>
+    </message>
+    <message>
+        <source>Pass mark (0–100)</source>
+        <translation>及格分（0–100）</translation>
+    </message>
+    <message>
+        <source>Minimum years of experience</source>
+        <translation>最低从业年限</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>课程介绍</translation>
+    </message>
+</context>
+<context>
+    <name>CourseFilter</name>
+    <message>
+        <source>All courses</source>
+        <translation>全部课程</translation>
+    </message>
+</context>
+<context>
+    <name>CoursesPage</name>
+    <message>
+        <source>Find a course by title</source>
+        <translation>按课程名称查找</translation>
+    </message>
+    <message>
+        <source>Show deactivated</source>
+        <translation>显示已停用</translation>
+    </message>
+    <message>
+        <source>New course…</source>
+        <translation>新建课程…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Push to its workers</source>
+        <translation>推送给目标人员</translation>
+    </message>
+    <message>
+        <source>Send the course to the message centre of every worker who needs it</source>
+        <translation>把课程发送到每位需要培训的服务人员的消息中心</translation>
+    </message>
+    <message>
+        <source>{n} courses</source>
+        <translation>共 {n} 门课程</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>课程名称</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>上课时间</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Skill</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>Raises to</source>
+        <translation>提升至</translation>
+    </message>
+    <message>
+        <source>For vetting</source>
+        <translation>入职必修</translation>
+    </message>
+    <message>
+        <source>Enrolled / seats</source>
+        <translation>报名 / 名额</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Pass mark</source>
+        <translation>及格分</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <source>Course pushed</source>
+        <translation>课程已推送</translation>
+    </message>
+    <message>
+        <source>{n} workers got the course in their message centre; {m} had been told before and were not told again.</source>
+        <translation>已向 {n} 位服务人员的消息中心推送课程；{m} 位此前已推送过，未重复发送。</translation>
     </message>
 </context>
 <context>
@@ -1667,6 +2581,45 @@ Reason (kept in the audit log):</source>
     </message>
 </context>
 <context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>Decide case #{id}</source>
+        <translation>处理跟进单 #{id}</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Blacklist reason</source>
+        <translation>黑名单原因</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>处理决定</translation>
+    </message>
+    <message>
+        <source>At most {amount}: paid and not yet refunded. Finance approves it.</source>
+        <translation>最多 {amount}（已付且未退部分），由财务审核。</translation>
+    </message>
+    <message>
+        <source>A coupon of this value goes to the customer.</source>
+        <translation>向客户发放等额优惠券。</translation>
+    </message>
+    <message>
+        <source>Taken off the worker&apos;s next payroll.</source>
+        <translation>从服务人员下期工资中扣除。</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
     <name>DispatchArea</name>
     <message>
         <source>New booking</source>
@@ -1856,6 +2809,148 @@ Reason (kept in the audit log):</source>
     </message>
 </context>
 <context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Enrol a worker in {title}</source>
+        <translation>为“{title}”报名</translation>
+    </message>
+    <message>
+        <source>Name, pinyin initials or phone digits</source>
+        <translation>姓名、拼音首字母或手机号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>从业年限</translation>
+    </message>
+    <message>
+        <source>Course is for them</source>
+        <translation>课程对象</translation>
+    </message>
+    <message>
+        <source>On the course</source>
+        <translation>报名状态</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>报名</translation>
+    </message>
+    <message>
+        <source>Type at least one character to search.</source>
+        <translation>请输入至少一个字符进行查找。</translation>
+    </message>
+    <message>
+        <source>{n} found</source>
+        <translation>找到 {n} 人</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolmentsPanel</name>
+    <message>
+        <source>Enrol a worker…</source>
+        <translation>报名服务人员…</translation>
+    </message>
+    <message>
+        <source>Mark attended</source>
+        <translation>登记签到</translation>
+    </message>
+    <message>
+        <source>Record exam score…</source>
+        <translation>录入考试成绩…</translation>
+    </message>
+    <message>
+        <source>Cancel enrolment…</source>
+        <translation>取消报名…</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>服务人员</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>报名时间</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>签到时间</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>成绩</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <source>Enrolments</source>
+        <translation>报名情况</translation>
+    </message>
+    <message>
+        <source>Choose a course above to see its enrolments.</source>
+        <translation>请在上方选择课程查看报名情况。</translation>
+    </message>
+    <message>
+        <source>Enrolments of {title}</source>
+        <translation>“{title}”的报名情况</translation>
+    </message>
+    <message>
+        <source>{taken} of {seats} seats taken</source>
+        <translation>已报名 {taken} / {seats} 人</translation>
+    </message>
+    <message>
+        <source>online, no seat limit</source>
+        <translation>不限名额</translation>
+    </message>
+    <message>
+        <source>{mode}, {seats}; pass mark {mark}; the course is for {n} workers.</source>
+        <translation>{mode}，{seats}；及格分 {mark}；目标人员 {n} 人。</translation>
+    </message>
+    <message>
+        <source>Level raised</source>
+        <translation>技能等级已提升</translation>
+    </message>
+    <message>
+        <source>{name} passed; the skill&apos;s level is now {level}.</source>
+        <translation>{name}考试通过，技能等级现为 {level} 级。</translation>
+    </message>
+    <message>
+        <source>Exam score of {name}</source>
+        <translation>{name}的考试成绩</translation>
+    </message>
+    <message>
+        <source>Score (0–100; {mark} or more passes):</source>
+        <translation>成绩（0–100，{mark} 分及以上为通过）：</translation>
+    </message>
+    <message>
+        <source>Cancel the enrolment of {name}</source>
+        <translation>取消{name}的报名</translation>
+    </message>
+    <message>
+        <source>Reason (optional):</source>
+        <translation>原因（可不填）：</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Cannot do that</source>
@@ -1864,6 +2959,65 @@ Reason (kept in the audit log):</source>
     <message>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
+    </message>
+</context>
+<context>
+    <name>ExpiringCertificatesPage</name>
+    <message>
+        <source>Within </source>
+        <translation>未来 </translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天内</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>服务人员</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Services it gates</source>
+        <translation>涉及的服务</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>From its expiry day a certificate no longer counts: the worker gets no orders, offers or pool orders for the services it gates. Workers are reminded in the app 30 and 7 days before.</source>
+        <translation>从到期当天起证书失效：该人员不能再接需要此证书的订单、派单或抢单。系统会在到期前 30 天和 7 天在 App 里提醒本人。</translation>
+    </message>
+    <message>
+        <source>{n} certificates</source>
+        <translation>{n} 张证书</translation>
     </message>
 </context>
 <context>
@@ -1966,6 +3120,41 @@ Total: {total}</source>
     <message>
         <source>The two passwords do not match.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewDialog</name>
+    <message>
+        <source>Interview with {name}</source>
+        <translation>面试 {name}</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>现场面试</translation>
+    </message>
+    <message>
+        <source>By video</source>
+        <translation>视频面试</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>不通过</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>面试记录</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
     </message>
 </context>
 <context>
@@ -2423,6 +3612,124 @@ Log file: {log}</source>
     <message>
         <source>+{n} more</source>
         <translation>还有 {n} 项</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsPage</name>
+    <message>
+        <source>Export who needs training…</source>
+        <translation>导出待培训名单…</translation>
+    </message>
+    <message>
+        <source>Needs the course</source>
+        <translation>待培训</translation>
+    </message>
+    <message>
+        <source>Has not finished</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>{n} workers need a course</source>
+        <translation>共 {n} 人次待培训</translation>
+    </message>
+    <message>
+        <source>{n} enrolments without a result</source>
+        <translation>共 {n} 条报名尚无成绩</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>服务人员</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>从业年限</translation>
+    </message>
+    <message>
+        <source>Worker status</source>
+        <translation>人员状态</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训状态</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>报名时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>签到时间</translation>
+    </message>
+    <message>
+        <source>needs-training</source>
+        <translation>待培训名单</translation>
+    </message>
+</context>
+<context>
+    <name>NewComplaintDialog</name>
+    <message>
+        <source>Find the caller by phone, name or initials.</source>
+        <translation>按电话、姓名或拼音首字母查找来电客户。</translation>
+    </message>
+    <message>
+        <source>New complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <source>No customer chosen</source>
+        <translation>尚未选择客户</translation>
+    </message>
+    <message>
+        <source>No particular order</source>
+        <translation>不针对具体订单</translation>
+    </message>
+    <message>
+        <source>I handle it myself</source>
+        <translation>由我负责处理</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>来电人</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
     </message>
 </context>
 <context>
@@ -3026,6 +4333,37 @@ Log file: {log}</source>
     </message>
 </context>
 <context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Choose a document to see its photo.</source>
+        <translation>选择一个证件查看照片。</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>⟲ Rotate</source>
+        <translation>⟲ 左转</translation>
+    </message>
+    <message>
+        <source>Rotate ⟳</source>
+        <translation>右转 ⟳</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>This file cannot be shown.</source>
+        <translation>无法显示此文件。</translation>
+    </message>
+</context>
+<context>
     <name>PriceRulesPage</name>
     <message>
         <source>New rule…</source>
@@ -3093,10 +4431,303 @@ Log file: {log}</source>
     </message>
 </context>
 <context>
+    <name>QualityArea</name>
+    <message>
+        <source>Reviews</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>Follow-up cases</source>
+        <translation>差评跟进</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Calls back</source>
+        <translation>客户回访</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>质量统计</translation>
+    </message>
+</context>
+<context>
+    <name>QualityTexts</name>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Investigating</source>
+        <translation>调查中</translation>
+    </message>
+    <message>
+        <source>Customer contacted</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>No fault</source>
+        <translation>无过错</translation>
+    </message>
+    <message>
+        <source>Coaching for the worker</source>
+        <translation>服务人员辅导</translation>
+    </message>
+    <message>
+        <source>Coupon for the customer</source>
+        <translation>补偿优惠券</translation>
+    </message>
+    <message>
+        <source>Refund through finance</source>
+        <translation>退款（财务审核）</translation>
+    </message>
+    <message>
+        <source>Deduction from pay</source>
+        <translation>扣款</translation>
+    </message>
+    <message>
+        <source>Suspend the worker</source>
+        <translation>暂停接单</translation>
+    </message>
+    <message>
+        <source>Blacklist the worker</source>
+        <translation>列入黑名单</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Accepts the explanation</source>
+        <translation>接受解释</translation>
+    </message>
+    <message>
+        <source>Still dissatisfied</source>
+        <translation>仍不满意</translation>
+    </message>
+    <message>
+        <source>Could not be reached</source>
+        <translation>未接通</translation>
+    </message>
+    <message>
+        <source>Fraud</source>
+        <translation>欺诈</translation>
+    </message>
+    <message>
+        <source>Serious complaint</source>
+        <translation>严重投诉</translation>
+    </message>
+    <message>
+        <source>Work quality</source>
+        <translation>服务质量</translation>
+    </message>
+    <message>
+        <source>Contract breach</source>
+        <translation>违约</translation>
+    </message>
+    <message>
+        <source>Service quality</source>
+        <translation>服务质量</translation>
+    </message>
+    <message>
+        <source>Lateness</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <source>Damage</source>
+        <translation>损坏物品</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>收费问题</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>安全问题</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>已重开</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <source>After the first order</source>
+        <translation>首单回访</translation>
+    </message>
+    <message>
+        <source>Case follow-up</source>
+        <translation>差评跟进</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>To call</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>未接通</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>建立</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Owner set</source>
+        <translation>指定负责人</translation>
+    </message>
+    <message>
+        <source>Investigation note</source>
+        <translation>调查记录</translation>
+    </message>
+    <message>
+        <source>Customer called</source>
+        <translation>回访客户</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>处理决定</translation>
+    </message>
+    <message>
+        <source>Taken up</source>
+        <translation>开始处理</translation>
+    </message>
+    <message>
+        <source>Priority changed</source>
+        <translation>修改优先级</translation>
+    </message>
+    <message>
+        <source>Worker suspended</source>
+        <translation>暂停接单</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Customer (app)</source>
+        <translation>客户（App）</translation>
+    </message>
+</context>
+<context>
     <name>QueueList</name>
     <message>
         <source>open to grab</source>
         <translation>抢单中</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePage</name>
+    <message>
+        <source>Name, phone, initials (wxl) or ID last digits</source>
+        <translation>姓名、手机号、拼音首字母（wxl）或身份证尾号</translation>
+    </message>
+    <message>
+        <source>Open applications</source>
+        <translation>待处理申请</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Choose an application on the left.</source>
+        <translation>请在左侧选择一份申请。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>已等待</translation>
+    </message>
+    <message>
+        <source>Asks for</source>
+        <translation>申请服务</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>{n} applications</source>
+        <translation>共 {n} 份申请</translation>
     </message>
 </context>
 <context>
@@ -3179,6 +4810,52 @@ Log file: {log}</source>
     <message>
         <source>{length}</source>
         <translation>{length}</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Reject the application of {name}</source>
+        <translation>不通过 {name} 的申请</translation>
+    </message>
+    <message>
+        <source>The applicant reads this reason in the app.</source>
+        <translation>申请人会在 App 中看到这个原因。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Ask {name} for documents</source>
+        <translation>要求 {name} 补充材料</translation>
+    </message>
+    <message>
+        <source>Say exactly what is missing; the applicant reads it in the app.</source>
+        <translation>请写明缺少的材料，申请人会在 App 中看到。</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>需补充</translation>
+    </message>
+</context>
+<context>
+    <name>RecordCallDialog</name>
+    <message>
+        <source>Call {name} on {phone} (order {order}).</source>
+        <translation>致电 {name}（{phone}），订单 {order}。</translation>
+    </message>
+    <message>
+        <source>Record the call</source>
+        <translation>记录回访</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>What the customer said</source>
+        <translation>客户反馈</translation>
     </message>
 </context>
 <context>
@@ -3384,6 +5061,175 @@ Log file: {log}</source>
     <message>
         <source>Move these visits</source>
         <translation>确认改期</translation>
+    </message>
+</context>
+<context>
+    <name>ResolveDialog</name>
+    <message>
+        <source>Resolve complaint #{id}</source>
+        <translation>解决投诉 #{id}</translation>
+    </message>
+    <message>
+        <source>Compensation is recorded here; pay it as a coupon or refund from a case.</source>
+        <translation>此处仅记录补偿金额；发券或退款请在跟进单中处理。</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation>补偿金额</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPage</name>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>{n} results</source>
+        <translation>共 {n} 条成绩</translation>
+    </message>
+    <message>
+        <source>Taken at</source>
+        <translation>考试时间</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>服务人员</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>成绩</translation>
+    </message>
+    <message>
+        <source>Pass mark</source>
+        <translation>及格分</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <source>exam-results</source>
+        <translation>考试成绩</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewsPage</name>
+    <message>
+        <source>All branches</source>
+        <translation>全部门店</translation>
+    </message>
+    <message>
+        <source>Negative only</source>
+        <translation>只看差评</translation>
+    </message>
+    <message>
+        <source>With text</source>
+        <translation>有文字</translation>
+    </message>
+    <message>
+        <source>This worker only</source>
+        <translation>只看此服务人员</translation>
+    </message>
+    <message>
+        <source>Open the case</source>
+        <translation>打开跟进单</translation>
+    </message>
+    <message>
+        <source>Open cases for older negative reviews</source>
+        <translation>为历史差评建立跟进单</translation>
+    </message>
+    <message>
+        <source>{n} reviews</source>
+        <translation>{n} 条评价</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>总体</translation>
+    </message>
+    <message>
+        <source>No case</source>
+        <translation>无跟进单</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>评价时间</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>服务人员</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <translation>态度</translation>
+    </message>
+    <message>
+        <source>Skill</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>Efficiency</source>
+        <translation>效率</translation>
+    </message>
+    <message>
+        <source>Punctuality</source>
+        <translation>准时</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>跟进单</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>评价内容</translation>
+    </message>
+    <message>
+        <source>Only {name} (click for all)</source>
+        <translation>只看 {name}（点击看全部）</translation>
+    </message>
+    <message>
+        <source>Follow-up cases</source>
+        <translation>差评跟进</translation>
+    </message>
+    <message>
+        <source>{n} cases opened for negative reviews that had none.</source>
+        <translation>已为 {n} 条没有跟进单的差评建立跟进单。</translation>
     </message>
 </context>
 <context>
@@ -3738,6 +5584,487 @@ The account is unlocked; a new password is required at the next login.</source>
     </message>
 </context>
 <context>
+    <name>StatsPage</name>
+    <message>
+        <source>All branches</source>
+        <translation>全部门店</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>评价数</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>平均分</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <translation>态度</translation>
+    </message>
+    <message>
+        <source>Skill</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>Efficiency</source>
+        <translation>效率</translation>
+    </message>
+    <message>
+        <source>Punctuality</source>
+        <translation>准时</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>差评</translation>
+    </message>
+    <message>
+        <source>Negative rate</source>
+        <translation>差评率</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按类别</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>未办结跟进单</translation>
+    </message>
+    <message>
+        <source>Open complaints</source>
+        <translation>未办结投诉</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Branches</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>服务人员</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>{n} workers</source>
+        <translation>{n} 名服务人员</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingArea</name>
+    <message>
+        <source>Courses</source>
+        <translation>培训课程</translation>
+    </message>
+    <message>
+        <source>Needs training</source>
+        <translation>待培训人员</translation>
+    </message>
+    <message>
+        <source>Exam results</source>
+        <translation>考试成绩</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingExporter</name>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <source>{n} rows were written to
+{path}</source>
+        <translation>已写入 {n} 行到
+{path}</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingTexts</name>
+    <message>
+        <source>Online</source>
+        <translation>线上</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>线下</translation>
+    </message>
+    <message>
+        <source>Not enrolled</source>
+        <translation>未报名</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>已报名</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>已签到</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请中</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>已离职</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>All branches (HQ)</source>
+        <translation>全部门店（总部）</translation>
+    </message>
+</context>
+<context>
+    <name>VettingArea</name>
+    <message>
+        <source>Applications</source>
+        <translation>入职申请</translation>
+    </message>
+    <message>
+        <source>Blacklist</source>
+        <translation>黑名单</translation>
+    </message>
+</context>
+<context>
+    <name>VettingTexts</name>
+    <message>
+        <source>New</source>
+        <translation>新申请</translation>
+    </message>
+    <message>
+        <source>Under review</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <source>Waiting for documents</source>
+        <translation>待补材料</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>提交申请</translation>
+    </message>
+    <message>
+        <source>Documents sent again</source>
+        <translation>补交材料</translation>
+    </message>
+    <message>
+        <source>Taken for review</source>
+        <translation>接手审核</translation>
+    </message>
+    <message>
+        <source>Documents asked for</source>
+        <translation>要求补充材料</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号核验</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>重复申请检查</translation>
+    </message>
+    <message>
+        <source>Blacklist</source>
+        <translation>黑名单</translation>
+    </message>
+    <message>
+        <source>Background check</source>
+        <translation>背景调查</translation>
+    </message>
+    <message>
+        <source>Real name and face</source>
+        <translation>实名与人脸核验</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>面试</translation>
+    </message>
+    <message>
+        <source>Required training</source>
+        <translation>岗前培训</translation>
+    </message>
+    <message>
+        <source>✔ Passed</source>
+        <translation>✔ 通过</translation>
+    </message>
+    <message>
+        <source>✘ Failed</source>
+        <translation>✘ 未通过</translation>
+    </message>
+    <message>
+        <source>⚠ Not answered, retry</source>
+        <translation>⚠ 未应答，请重试</translation>
+    </message>
+    <message>
+        <source>… Pending</source>
+        <translation>… 待处理</translation>
+    </message>
+    <message>
+        <source>ID card, front</source>
+        <translation>身份证正面</translation>
+    </message>
+    <message>
+        <source>ID card, back</source>
+        <translation>身份证反面</translation>
+    </message>
+    <message>
+        <source>ID card</source>
+        <translation>身份证</translation>
+    </message>
+    <message>
+        <source>Selfie</source>
+        <translation>自拍照</translation>
+    </message>
+    <message>
+        <source>to review</source>
+        <translation>待核验</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>已核验</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>Fraud</source>
+        <translation>欺诈</translation>
+    </message>
+    <message>
+        <source>Serious complaint</source>
+        <translation>严重投诉</translation>
+    </message>
+    <message>
+        <source>Work quality</source>
+        <translation>服务质量</translation>
+    </message>
+    <message>
+        <source>Contract breach</source>
+        <translation>违约</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation>{n} 小时</translation>
+    </message>
+    <message>
+        <source>{n} d</source>
+        <translation>{n} 天</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerCertificateDialog</name>
+    <message>
+        <source>Add a certificate</source>
+        <translation>登记证书</translation>
+    </message>
+    <message>
+        <source>Correct the certificate</source>
+        <translation>修改证书</translation>
+    </message>
+    <message>
+        <source>Issue date known</source>
+        <translation>填写发证日期</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>发证机构</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>发证日期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerDocumentsTab</name>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>发证机构</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Verified by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Add a certificate…</source>
+        <translation>登记证书…</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <source>A certificate counts for dispatch while it is verified and before its expiry day; red: no longer valid, amber: expires within 30 days.</source>
+        <translation>证书审核通过且未到有效期当天才能用于派单；红色：已失效，橙色：30 天内到期。</translation>
+    </message>
+    <message>
+        <source>Reject the document</source>
+        <translation>驳回证件</translation>
+    </message>
+    <message>
+        <source>Why is it rejected (blurred, wrong person, forged…)?</source>
+        <translation>驳回原因（模糊、非本人、伪造…）：</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerHistoryTab</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>原状态</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>新状态</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>WorkerPickerDialog</name>
     <message>
         <source>Give order {no} to another worker</source>
@@ -3830,6 +6157,447 @@ The account is unlocked; a new password is required at the next login.</source>
     <message>
         <source>No qualified worker is free at this time.</source>
         <translation>这个时间没有合适且有空的服务人员。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerProfileTab</name>
+    <message>
+        <source> years</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>A new account number; empty keeps the old</source>
+        <translation>填写新账号；留空则保留原账号</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Experience</source>
+        <translation>从业年限</translation>
+    </message>
+    <message>
+        <source>Home address</source>
+        <translation>家庭住址</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>个人简介</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>开户银行</translation>
+    </message>
+    <message>
+        <source>Bank account</source>
+        <translation>银行账号</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Account on file</source>
+        <translation>已登记账号</translation>
+    </message>
+    <message>
+        <source>Not on file</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>Worker no. {id} · branch {branch} · born {birth} · joined {joined}</source>
+        <translation>人员编号 {id} · 门店 {branch} · 出生 {birth} · 入职 {joined}</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerRatingsTab</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>总评</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <source>Recent reviews</source>
+        <translation>最近评价</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>No ratings yet.</source>
+        <translation>还没有评分。</translation>
+    </message>
+    <message>
+        <source>Average {avg} ★ from {n} reviews</source>
+        <translation>平均 {avg} ★（{n} 条评价）</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerRecordLabels</name>
+    <message>
+        <source>Applicant</source>
+        <translation>申请中</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>已离职</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>资格证书</translation>
+    </message>
+    <message>
+        <source>ID card</source>
+        <translation>身份证</translation>
+    </message>
+    <message>
+        <source>ID card (front)</source>
+        <translation>身份证正面</translation>
+    </message>
+    <message>
+        <source>ID card (back)</source>
+        <translation>身份证反面</translation>
+    </message>
+    <message>
+        <source>Selfie</source>
+        <translation>自拍照</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>未审核</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Reinstated</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>Application submitted</source>
+        <translation>提交申请</translation>
+    </message>
+    <message>
+        <source>Documents sent again</source>
+        <translation>补交材料</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <source>No expiry</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <source>Expired {n} days ago</source>
+        <translation>已过期 {n} 天</translation>
+    </message>
+    <message>
+        <source>Expires today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <source>{n} days left</source>
+        <translation>还剩 {n} 天</translation>
+    </message>
+    <message>
+        <source>No ratings</source>
+        <translation>暂无评分</translation>
+    </message>
+    <message>
+        <source>{avg} ★ ({n})</source>
+        <translation>{avg} ★（{n}）</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerRecordsArea</name>
+    <message>
+        <source>Workers</source>
+        <translation>服务人员档案</translation>
+    </message>
+    <message>
+        <source>Expiring soon</source>
+        <translation>证书即将到期</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerShiftsTab</name>
+    <message>
+        <source>Day</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Add a shift</source>
+        <translation>添加班次</translation>
+    </message>
+    <message>
+        <source>Remove the shift</source>
+        <translation>删除班次</translation>
+    </message>
+    <message>
+        <source>Save shifts</source>
+        <translation>保存排班</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerSkillsTab</name>
+    <message>
+        <source>Skill</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Needs certificate</source>
+        <translation>所需证书</translation>
+    </message>
+    <message>
+        <source>Save skills</source>
+        <translation>保存技能</translation>
+    </message>
+    <message>
+        <source>Save districts</source>
+        <translation>保存服务区域</translation>
+    </message>
+    <message>
+        <source>Skills and levels (1 = junior … 5 = gold)</source>
+        <translation>技能与等级（1 = 初级 … 5 = 金牌）</translation>
+    </message>
+    <message>
+        <source>Districts served</source>
+        <translation>服务区域</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkersPage</name>
+    <message>
+        <source>Name, initials, phone digits or ID last four</source>
+        <translation>姓名、拼音首字母、手机号或身份证后四位</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Any skill</source>
+        <translation>全部技能</translation>
+    </message>
+    <message>
+        <source>Any district</source>
+        <translation>全部区域</translation>
+    </message>
+    <message>
+        <source>All branches</source>
+        <translation>全部门店</translation>
+    </message>
+    <message>
+        <source>{n} workers</source>
+        <translation>{n} 名服务人员</translation>
+    </message>
+    <message>
+        <source>Suspend…</source>
+        <translation>暂停…</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>资料</translation>
+    </message>
+    <message>
+        <source>Skills and districts</source>
+        <translation>技能与区域</translation>
+    </message>
+    <message>
+        <source>Shifts</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <source>Ratings and complaints</source>
+        <translation>评价与投诉</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>状态记录</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Experience</source>
+        <translation>从业年限</translation>
+    </message>
+    <message>
+        <source>{n} years</source>
+        <translation>{n} 年</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Choose a worker on the left to see the record.</source>
+        <translation>在左侧选择一名服务人员查看档案。</translation>
+    </message>
+    <message>
+        <source>{state}: {reason}</source>
+        <translation>{state}：{reason}</translation>
+    </message>
+    <message>
+        <source>Reinstate…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <source>Reinstate {name}</source>
+        <translation>恢复 {name}</translation>
+    </message>
+    <message>
+        <source>Suspend {name}</source>
+        <translation>暂停 {name}</translation>
+    </message>
+    <message>
+        <source>Reason (kept in the worker&apos;s history):</source>
+        <translation>原因（记入该人员的状态记录）：</translation>
+    </message>
+    <message>
+        <source>Reason (a suspended worker gets no orders, offers or pool orders):</source>
+        <translation>原因（暂停后不会再被派单、邀请或抢单）：</translation>
     </message>
 </context>
 </TS>

@@ -19,11 +19,12 @@ from typing import Any
 import pytest
 
 from jiazheng_desk.db import Database
-from jiazheng_desk.models import Branch
+from jiazheng_desk.models import Branch, Worker
 from jiazheng_desk.services import changes, offers
 from tests.api.customer_support import DAY, Shop, notify_customer, open_shop, set_state
 from tests.booking_factories import local
 from tests.factories import actor, make_staff
+from tests.training_factories import make_course
 from tests.worker_factories import jpeg_with_gps
 
 # anyone may call these (sign-in, the catalogue, public pages, the gateway's callback)
@@ -55,6 +56,7 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
         "punctuality": 5,
         "overall": 5,
     },
+    ("POST", "/customer/orders/{order_id}/complaint"): {"category": "late", "text": "迟到"},
     ("POST", "/worker/offers/{offer_id}/reject"): {"reason": "太远"},
     ("POST", "/worker/orders/{order_id}/location"): {"lat": 31.23, "lng": 121.47},
     ("POST", "/worker/orders/{order_id}/records"): {"kind": "text", "text": "已到达"},
@@ -113,6 +115,7 @@ def _seed(shop: Shop) -> dict[str, Any]:
         request_id = int(asked.json()["id"])
         changes.staff_decide_change(s, request_id=request_id, actor=staff, approve=True)
         note = notify_customer(s, shop.customer_id, order)
+        course = _course_for_first_worker(s, shop)
     return {
         "order_id": order,
         "offer_id": offer,
@@ -122,7 +125,14 @@ def _seed(shop: Shop) -> dict[str, Any]:
         "request_id": request_id,
         "kind": "worker",
         "target_id": me,
+        "course_id": course,
     }
+
+
+def _course_for_first_worker(s: Any, shop: Shop) -> int:
+    """A course for experienced workers: the first one is, the second is not."""
+    s.get(Worker, shop.worker_ids[0]).years_experience = 5
+    return make_course(s, s.get(Branch, shop.branch_id), min_years_experience=5).id
 
 
 @pytest.fixture
@@ -196,6 +206,7 @@ def test_lists_show_nothing_of_another_account(shop: Shop) -> None:
         (shop.other_token, "/customer/change-requests", "request_id"),
         (shop.worker_tokens[1], "/worker/orders", "order_id"),
         (shop.worker_tokens[1], "/worker/offers", "offer_id"),
+        (shop.worker_tokens[1], "/worker/training/courses", "course_id"),
     ]
     for token, path, key in lists:
         reply = shop.call("GET", path, token)

@@ -7,10 +7,8 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
 
 from jiazheng_desk import clock
-from jiazheng_desk.models import AuditLog
 from jiazheng_desk.services import (
     booking,
     change_views,
@@ -24,6 +22,7 @@ from jiazheng_desk.services import (
 from jiazheng_desk.services.actor import Actor
 from tests.booking_factories import local, make_customer, make_order, make_worker, make_world
 from tests.factories import actor, make_staff
+from tests.services.audit_support import audit_rows
 
 DAY = date(2026, 11, 23)
 
@@ -295,12 +294,6 @@ def test_every_booking_mutation_writes_an_audit_row(db, name):
     clock.freeze(datetime(2026, 11, 20, 1, 0, tzinfo=UTC))
     call, action = _cases(db)[name]
 
-    def count() -> int:
-        return (
-            db.scalar(select(func.count()).select_from(AuditLog).where(AuditLog.action == action))
-            or 0
-        )
-
-    before = count()
+    before = audit_rows(db, action)
     call()
-    assert count() > before
+    assert audit_rows(db, action) > before

@@ -7,10 +7,10 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
-from sqlalchemy import func, insert, select
+from sqlalchemy import insert
 
 from jiazheng_desk import clock
-from jiazheng_desk.models import AuditLog, MediaFile, Notification
+from jiazheng_desk.models import MediaFile, Notification
 from jiazheng_desk.models.base import inserted_id, table_of
 from jiazheng_desk.services import (
     customer_booking,
@@ -23,6 +23,7 @@ from jiazheng_desk.services import (
 from jiazheng_desk.services.actor import Actor
 from jiazheng_desk.sync.gateways.payment_sandbox import SandboxPaymentGateway
 from tests.booking_factories import local, make_customer, make_order, make_worker, make_world
+from tests.services.audit_support import audit_rows
 
 DAY = date(2026, 11, 23)
 
@@ -177,12 +178,6 @@ def test_every_customer_api_mutation_writes_an_audit_row(db, name):
     clock.freeze(datetime(2026, 11, 20, 1, 0, tzinfo=UTC))
     call, action = _cases(db)[name]
 
-    def count() -> int:
-        return (
-            db.scalar(select(func.count()).select_from(AuditLog).where(AuditLog.action == action))
-            or 0
-        )
-
-    before = count()
+    before = audit_rows(db, action)
     call()
-    assert count() > before
+    assert audit_rows(db, action) > before

@@ -8,10 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
 
 from jiazheng_desk import clock
-from jiazheng_desk.models import AuditLog
 from jiazheng_desk.services import (
     applications,
     media,
@@ -22,6 +20,7 @@ from jiazheng_desk.services import (
 )
 from tests.booking_factories import local, make_order, make_worker, make_world
 from tests.factories import actor, make_staff
+from tests.services.audit_support import audit_rows
 from tests.worker_factories import make_id_number, make_media, png_bytes, worker_actor
 
 DAY = date(2026, 11, 23)
@@ -142,12 +141,6 @@ def test_every_worker_app_mutation_writes_an_audit_row(db, tmp_path, name):
     clock.freeze(local(DAY, 9))
     call, action = _cases(db, tmp_path / "media")[name]
 
-    def count() -> int:
-        return (
-            db.scalar(select(func.count()).select_from(AuditLog).where(AuditLog.action == action))
-            or 0
-        )
-
-    before = count()
+    before = audit_rows(db, action)
     call()
-    assert count() == before + 1
+    assert audit_rows(db, action) == before + 1

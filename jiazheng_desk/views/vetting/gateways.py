@@ -1,0 +1,45 @@
+"""The outside services the desk's vetting calls, chosen by configuration.
+
+As in the API (``api_stub/gateways.py``), a gateway is named ``package.module:Class`` in
+an environment variable and loaded by name: the desk and ``sync`` are sibling faces that
+may not import each other, and a real provider plugs in without a code change. The
+defaults are the in-process sandboxes. The media folder (photos of documents) is the one
+of this machine's settings.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from pathlib import Path
+from typing import Any
+
+from jiazheng_desk.config import default_paths
+
+SANDBOXES = "jiazheng_desk.sync.gateways"
+BACKGROUND = (
+    "JIAZHENG_BACKGROUND_GATEWAY",
+    f"{SANDBOXES}.background_sandbox:SandboxBackgroundGateway",
+)
+IDENTITY = ("JIAZHENG_IDENTITY_GATEWAY", f"{SANDBOXES}.identity_sandbox:SandboxIdentityGateway")
+
+
+def _load(variable: str, default: str) -> Any:
+    spec = os.environ.get(variable) or default
+    module_name, _, class_name = spec.partition(":")
+    cls = getattr(importlib.import_module(module_name), class_name)
+    return cls.from_env() if hasattr(cls, "from_env") else cls()
+
+
+def background_gateway() -> Any:
+    """The background-check provider (``JIAZHENG_BACKGROUND_GATEWAY``)."""
+    return _load(*BACKGROUND)
+
+
+def identity_gateway() -> Any:
+    """The real-name and face check (``JIAZHENG_IDENTITY_GATEWAY``)."""
+    return _load(*IDENTITY)
+
+
+def media_dir() -> Path:
+    return default_paths().media_dir
