@@ -51,6 +51,9 @@ class Paths:
     config_file: Path
     data_dir: Path
     log_dir: Path
+    # uploaded photos (ID cards, certificates, service photos): by default in the data
+    # folder; on a shared MySQL, the folder the API server writes to (a network share)
+    media_root: Path | None = None
 
     @property
     def embedded_db(self) -> Path:
@@ -58,7 +61,7 @@ class Paths:
 
     @property
     def media_dir(self) -> Path:
-        return self.data_dir / "media"
+        return self.media_root or self.data_dir / "media"
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,7 @@ def _flat_file_settings(data: dict[str, Any]) -> dict[str, Any]:
         "tls_cert": db.get("tls_cert"),
         "tls_key": db.get("tls_key"),
         "language": data.get("language"),
+        "media_dir": (data.get("media", {}) or {}).get("dir"),
         "argon2_time_cost": sec.get("argon2_time_cost"),
         "argon2_memory_kib": sec.get("argon2_memory_kib"),
         "argon2_parallelism": sec.get("argon2_parallelism"),
@@ -172,6 +176,7 @@ _ENV_NAMES = {
     "tls_cert": "JIAZHENG_DB_TLS_CERT",
     "tls_key": "JIAZHENG_DB_TLS_KEY",
     "language": "JIAZHENG_LANG",
+    "media_dir": "JIAZHENG_MEDIA_DIR",
     "argon2_time_cost": "JIAZHENG_ARGON2_TIME_COST",
     "argon2_memory_kib": "JIAZHENG_ARGON2_MEMORY_KIB",
     "argon2_parallelism": "JIAZHENG_ARGON2_PARALLELISM",
@@ -239,6 +244,8 @@ def load_settings(
                 detail=f"argon2 needs at least 8 KiB per lane ({8 * hashing.parallelism})",
             )
         )
+    if merged.get("media_dir"):
+        paths = replace(paths, media_root=Path(str(merged["media_dir"])).expanduser())
     return Settings(
         paths=paths,
         db_url=merged.get("db_url"),

@@ -86,7 +86,7 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Config, data and logs of every test live in its own folder, never the user's."""
     home = tmp_path / "home"
     monkeypatch.setenv("JIAZHENG_HOME", str(home))
-    for var in ("JIAZHENG_DB_URL", "JIAZHENG_CONFIG", "JIAZHENG_LANG"):
+    for var in ("JIAZHENG_DB_URL", "JIAZHENG_CONFIG", "JIAZHENG_LANG", "JIAZHENG_MEDIA_DIR"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("JIAZHENG_ARGON2_TIME_COST", "1")
     monkeypatch.setenv("JIAZHENG_ARGON2_MEMORY_KIB", "8")

@@ -86,3 +86,12 @@ def test_the_password_comes_from_the_keyring(memory_keyring):
 def test_database_names_never_show_the_password():
     assert describe_db_url("mysql+pymysql://u:pw@h.example:3307/jz") == "h.example:3307/jz"
     assert describe_db_url("sqlite:////tmp/x.sqlite3") == "/tmp/x.sqlite3"
+
+
+def test_the_media_folder_can_be_the_api_servers_share(isolated_home, tmp_path, monkeypatch):
+    assert load_settings().paths.media_dir == isolated_home / "data" / "media"
+    paths = load_settings().paths
+    save_file_settings(paths, {"media.dir": str(tmp_path / "share")})
+    assert load_settings().paths.media_dir == tmp_path / "share"
+    monkeypatch.setenv("JIAZHENG_MEDIA_DIR", str(tmp_path / "env"))
+    assert load_settings().paths.media_dir == tmp_path / "env"

@@ -3,8 +3,7 @@
 As in the API (``api_stub/gateways.py``), a gateway is named ``package.module:Class`` in
 an environment variable and loaded by name: the desk and ``sync`` are sibling faces that
 may not import each other, and a real provider plugs in without a code change. The
-defaults are the in-process sandboxes. The media folder (photos of documents) is the one
-of this machine's settings.
+defaults are the in-process sandboxes.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from jiazheng_desk.config import default_paths
+from jiazheng_desk.config import load_settings
 
 SANDBOXES = "jiazheng_desk.sync.gateways"
 BACKGROUND = (
@@ -42,4 +41,6 @@ def identity_gateway() -> Any:
 
 
 def media_dir() -> Path:
-    return default_paths().media_dir
+    """Where the photos are: this machine's data folder, or the API server's share
+    (``media.dir`` in the config file, ``JIAZHENG_MEDIA_DIR``)."""
+    return load_settings().paths.media_dir
