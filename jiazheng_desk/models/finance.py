@@ -236,3 +236,40 @@ class Invoice(Base):
     issued_at: Mapped[datetime] = created_column()
     void_reason: Mapped[str] = mapped_column(Text, default="")
     voided_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+
+class PayRule(Base):
+    """How a worker is paid for a service: a share of the price (basis points), an hourly
+    rate, a fixed amount per visit, or per day of a placement. The most specific rule wins:
+    worker + item, worker, branch + item, branch + category, item, category, default."""
+
+    __tablename__ = "pay_rule"
+    __table_args__ = table_args(Index("ix_pay_rule_worker_id_item_id", "worker_id", "item_id"))
+
+    id: Mapped[int] = id_column()
+    branch_id: Mapped[int | None] = fk_opt("branch.id")
+    worker_id: Mapped[int | None] = fk_opt("worker.id")
+    category_id: Mapped[int | None] = fk_opt("service_category.id")
+    item_id: Mapped[int | None] = fk_opt("service_item.id")
+    # share | hourly | per_visit | per_day
+    kind: Mapped[str] = mapped_column(String(16))
+    # basis points of the price for "share", fen for the others
+    value: Mapped[int] = mapped_column(Integer)
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date, nullable=True)
+    created_by: Mapped[int | None] = fk_opt("staff_user.id")
+    created_at: Mapped[datetime] = created_column()
+
+
+class NumberSequence(Base):
+    """A gap-free counter (invoice numbers per branch and year): the row is locked, read,
+    incremented and used in the transaction that uses the number."""
+
+    __tablename__ = "number_sequence"
+    __table_args__ = table_args(UniqueConstraint("name", "branch_id", "year"))
+
+    id: Mapped[int] = id_column()
+    name: Mapped[str] = mapped_column(String(32))
+    branch_id: Mapped[int] = fk("branch.id")
+    year: Mapped[int] = mapped_column(SmallInteger)
+    last_value: Mapped[int] = mapped_column(Integer, default=0)
