@@ -69,6 +69,8 @@ def quote(body: QuoteIn, me: CurrentCustomer, session: SessionDep) -> QuoteOut:
         units=body.units,
         starts_at=body.starts_at,
         option_ids=body.option_ids,
+        coupon_id=body.coupon_id,
+        points_used=body.points,
     )
     return QuoteOut.of(priced)
 
@@ -108,6 +110,8 @@ def book(
             note=body.note,
             days_off=body.days_off,
             repeat=repeat,
+            coupon_id=body.coupon_id,
+            points_used=body.points,
         )
         return BookingOut.of(result)
 

@@ -48,6 +48,10 @@ class BookingIn(Strict):
         default_factory=list, max_length=366, description="Placements: days off inside."
     )
     repeat: RepeatIn | None = Field(default=None, description="Recurring: how it repeats.")
+    coupon_id: Id | None = Field(
+        default=None, description="One of my usable coupons (not for a recurring booking)."
+    )
+    points: int = Field(default=0, ge=0, le=10_000_000, description="Points to spend.")
 
 
 class QuoteIn(Strict):
@@ -56,6 +60,8 @@ class QuoteIn(Strict):
     units: int = Field(ge=1, le=10_000)
     option_ids: list[Id] = Field(default_factory=list, max_length=20)
     starts_at: Moment
+    coupon_id: Id | None = Field(default=None, description="One of my coupons.")
+    points: int = Field(default=0, ge=0, le=10_000_000, description="Points to spend.")
 
 
 class CancelIn(Strict):
@@ -361,7 +367,10 @@ class CancelFeeOut(Strict):
 
 
 class QuoteLineOut(Strict):
-    code: str = Field(description="base | option | travel | night | holiday")
+    code: str = Field(
+        description="base | option | travel | night | holiday | coupon | points "
+        "(the last two negative)"
+    )
     label: str
     amount_fen: int
     amount: str
@@ -388,6 +397,8 @@ class QuoteOut(Strict):
     discount: str
     total_fen: int
     total: str
+    coupon_id: int | None
+    points_used: int
     lines: list[QuoteLineOut]
 
     @classmethod
@@ -413,6 +424,8 @@ class QuoteOut(Strict):
             discount=yuan(q.discount_fen),
             total_fen=q.total_fen,
             total=yuan(q.total_fen),
+            coupon_id=q.coupon_id,
+            points_used=q.points_used,
             lines=[
                 QuoteLineOut(
                     code=line.code,

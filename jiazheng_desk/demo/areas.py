@@ -13,7 +13,15 @@ from collections.abc import Callable
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from jiazheng_desk.demo import quality_demo, training_demo, vetting_demo
+from jiazheng_desk.demo import (
+    coupon_demo,
+    finance_demo,
+    invoice_demo,
+    leave_demo,
+    quality_demo,
+    training_demo,
+    vetting_demo,
+)
 
 Seeder = Callable[[Session, random.Random], int]
 
@@ -22,6 +30,12 @@ SEEDERS: tuple[tuple[str, Seeder], ...] = (
     ("quality", quality_demo.seed),
     ("training", training_demo.seed),
     ("vetting", vetting_demo.seed),
+    ("leave", leave_demo.seed),
+    ("invoices", invoice_demo.seed),
+    # before finance: the discounts of the redeemed coupons are in the orders it posts
+    ("coupons", coupon_demo.seed),
+    # last: it posts the ledger of what the others left (quality's refund requests wait)
+    ("finance", finance_demo.seed),
 )
 
 

@@ -100,8 +100,11 @@ def quote_for_customer(
     units: int,
     starts_at: datetime,
     option_ids: Sequence[int] = (),
+    coupon_id: int | None = None,
+    points_used: int = 0,
 ) -> pricing.Quote:
-    """The price of a booking at one of the customer's addresses (writes nothing)."""
+    """The price of a booking at one of the customer's addresses, less one of their coupons
+    and points if given (writes nothing)."""
     place = get_own_place(session, actor=actor, address_id=address_id)
     return pricing.quote(
         session,
@@ -112,6 +115,9 @@ def quote_for_customer(
         district_id=place.district_id,
         location=place.where,
         starts_at=starts_at,
+        customer_id=place.customer_id,
+        coupon_id=coupon_id,
+        points_used=points_used,
     )
 
 
@@ -184,8 +190,11 @@ def book_for_customer(
     note: str = "",
     days_off: Sequence[date] = (),
     repeat: Repeat | None = None,
+    coupon_id: int | None = None,
+    points_used: int = 0,
 ) -> BookingResult:
-    """Book a visit, a placement or a recurring series from the app (see the module doc)."""
+    """Book a visit, a placement or a recurring series from the app (see the module doc);
+    a coupon and points go on a single booking only."""
     customer_id = _customer_id(actor)
     if worker_id is not None and auto:
         raise ValidationError("app_booking.worker_or_auto", field="auto")
@@ -193,6 +202,8 @@ def book_for_customer(
     if len(text) > MAX_NOTE:
         raise ValidationError("app_booking.note_too_long", field="note", max=MAX_NOTE)
     place = get_own_place(session, actor=actor, address_id=address_id)
+    if repeat is not None and (coupon_id is not None or points_used):
+        raise ValidationError("app_booking.discount_not_recurring", field="coupon_id")
     if repeat is not None:
         return _book_series(
             session,
@@ -224,6 +235,8 @@ def book_for_customer(
         days_off=days_off,
         state="created" if worker_id is not None or auto else "pending_payment",
         place=place,
+        coupon_id=coupon_id,
+        points_used=points_used,
     )
     if auto:
         dispatch.auto_dispatch(session, order_id=detail.id, actor=APP_DISPATCH)

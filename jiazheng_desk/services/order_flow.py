@@ -32,7 +32,7 @@ from jiazheng_desk.models import (
     Worker,
 )
 from jiazheng_desk.models.base import inserted_id, table_of
-from jiazheng_desk.services import audit, booking, fit, media, orders
+from jiazheng_desk.services import audit, booking, finance, fit, media, orders, points
 from jiazheng_desk.services.actor import Actor
 from jiazheng_desk.services.common import clean_text
 from jiazheng_desk.services.errors import Conflict, NotFound, PermissionDenied, ValidationError
@@ -181,6 +181,10 @@ def _step(session: Session, *, order_id: int, actor: Actor, event: str) -> StepR
     if event == "finish":
         values["completed_at"] = now
     conn.execute(update(ORDERS).where(ORDERS.c.id == order.id).values(**values))
+    if event == "finish":
+        points.earn_for_order(session, actor=actor, order_id=order.id)
+        # the ledger: what was paid is shared out (worker's pay, commission, shares)
+        finance.on_order_completed(session, actor=actor, order_id=order.id)
     _follow_work_status(session, order.worker_id, event)
     conn.execute(
         insert(table_of(Notification)),

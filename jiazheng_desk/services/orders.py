@@ -33,7 +33,16 @@ from jiazheng_desk.models import (
     WorkerSkill,
 )
 from jiazheng_desk.models.base import inserted_id, table_of
-from jiazheng_desk.services import audit, booking, customers, dispatch, fit, pricing
+from jiazheng_desk.services import (
+    audit,
+    booking,
+    coupon_use,
+    customers,
+    dispatch,
+    finance,
+    fit,
+    pricing,
+)
 from jiazheng_desk.services.actor import Actor
 from jiazheng_desk.services.booking_place import Place, get_place
 from jiazheng_desk.services.errors import Conflict, NotFound, PermissionDenied, ValidationError
@@ -163,11 +172,15 @@ def book(
     series_id: int | None = None,
     series_seq: int | None = None,
     place: Place | None = None,
+    coupon_id: int | None = None,
+    points_used: int = 0,
 ) -> OrderDetail:
     """Book one visit or placement; with a worker (or ``auto``) it is dispatched at once.
 
     ``place``: the customer's address as ``booking_place.get_place`` read it in this unit
-    of work (it spares reading it twice); it is checked here as any address is."""
+    of work (it spares reading it twice); it is checked here as any address is.
+    ``coupon_id`` / ``points_used``: checked again on this quote, and redeemed (the coupon
+    once only, the points under the customer's lock) in the same transaction."""
     if actor.is_staff:
         require(actor, Perm.ORDER_CREATE)
     elif actor.kind == "customer" and actor.id != customer_id:
@@ -183,6 +196,9 @@ def book(
         district_id=place.district_id,
         location=place.where,
         starts_at=starts_at,
+        customer_id=customer_id,
+        coupon_id=coupon_id,
+        points_used=points_used,
     )
     ends_at = starts_at + timedelta(minutes=quote.duration_minutes)
     conn = session.connection()
@@ -226,7 +242,7 @@ def book(
         "discount_fen": quote.discount_fen,
         "total_fen": quote.total_fen,
         "cancel_fee_fen": 0,
-        "coupon_id": None,
+        "coupon_id": quote.coupon_id,
         "locked": False,
         "pool_open": False,
         "rejections": 0,
@@ -240,6 +256,10 @@ def book(
         "updated_at": now,
     }
     order_id = inserted_id(conn.execute(insert(ORDERS), row))
+    if quote.coupon_id is not None or quote.points_used:
+        coupon_use.redeem_for_order(
+            session, actor=actor, quote=quote, order_id=order_id, customer_id=customer_id
+        )
     conn.execute(
         insert(booking.EVENTS), event_row(order_id, "create", "", state, actor, now, channel)
     )
@@ -398,6 +418,9 @@ def cancel_order(
     conn.execute(
         insert(booking.EVENTS), event_row(order_id, "cancel", order.state, state, actor, now, text)
     )
+    coupon_use.release_for_order(session, actor=actor, order_id=order_id)
+    # the ledger: the fee is revenue; what was paid beyond it is asked back for the customer
+    finance.on_order_cancelled(session, actor=actor, order_id=order_id)
     audit.record(
         session,
         actor=actor,

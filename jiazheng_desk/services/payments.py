@@ -12,8 +12,8 @@ intent asked for is refused and logged, never booked as paid. A pay-first order 
 pending_payment → confirmed (or created → confirmed) once it is paid in full, through the
 state machine, with its event row and the audit row.
 
-Money is a paid flag for now (``get_paid_amounts``: the sum of confirmed payments); the
-finance issue adds the ledger transaction of each confirmed payment.
+A confirmed payment posts its ledger transaction in the same unit of work
+(``finance.post_payment``); ``get_paid_amounts`` sums the confirmed payments.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from jiazheng_desk import clock
 from jiazheng_desk.i18n import Msg, t
 from jiazheng_desk.models import Notification, Payment
 from jiazheng_desk.models.base import inserted_id, table_of
-from jiazheng_desk.services import audit, booking
+from jiazheng_desk.services import audit, booking, finance
 from jiazheng_desk.services.actor import Actor
 from jiazheng_desk.services.errors import (
     AuthenticationError,
@@ -327,6 +327,9 @@ def confirm_payment(
             event_row(order.id, "confirm", order.state, order_state, GATEWAY, now, "paid"),
         )
     if status == "paid":
+        # the ledger: the money is at the gateway, cleared for the order (and shared out
+        # at once when the order has already ended)
+        finance.post_payment(session, actor=GATEWAY, payment_id=int(payment.id))
         if order.state not in PAYABLE_STATES:
             log.warning(
                 "payment %s confirmed for order %s which is %s: refund it",

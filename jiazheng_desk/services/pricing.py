@@ -11,7 +11,10 @@
   midnight) and holiday (the local start date); each is
   ``amount_fen + base_fen * percent_bp // 10000`` — integer division, so a fraction of a
   fen is never charged (rounded down, in the customer's favour);
-- discount: 0 until the finance issue brings coupons.
+- discount: a coupon of the customer's (``coupon_use``: its rules, and a percentage
+  rounded up to the fen in the customer's favour), then points at the settings' rate
+  (``points``); each is a negative line ("coupon", "points"), and the total never goes
+  below zero.
 
 Precedence: a branch's own rules replace the all-branch rules they cover — its band table
 replaces the all-branch band table, its night windows the all-branch windows, its rule
@@ -55,7 +58,7 @@ MAX_PLACEMENT_DAYS = 366
 
 @dataclass(frozen=True)
 class QuoteLine:
-    # base | option | travel | night | holiday
+    # base | option | travel | night | holiday | coupon | points (the last two negative)
     code: str
     label: str
     amount_fen: int
@@ -81,6 +84,11 @@ class Quote:
     # from the branch office to the address (None when the office has no coordinates)
     distance_m: int | None
     lines: tuple[QuoteLine, ...]
+    # the item's category (coupons may be for a category)
+    category_id: int | None = None
+    # the coupon and the points the discount uses (``coupon_use.with_discounts``)
+    coupon_id: int | None = None
+    points_used: int = 0
 
 
 def service_minutes(
@@ -258,8 +266,14 @@ def quote(
     district_id: int,
     location: LatLng | None,
     starts_at: datetime,
+    customer_id: int | None = None,
+    coupon_id: int | None = None,
+    points_used: int = 0,
 ) -> Quote:
-    """Price one booking line by line; without ``location`` the district centre is used."""
+    """Price one booking line by line; without ``location`` the district centre is used.
+
+    ``coupon_id`` and ``points_used`` (the customer's, so ``customer_id`` too) take their
+    discount off, or are refused with the rule they break (field "coupon_id" / "points")."""
     if starts_at.tzinfo is None:
         raise ValidationError("pricing.naive_time", field="starts_at")
     branch, district = _place(session, branch_id, district_id)
@@ -300,7 +314,7 @@ def quote(
     travel_fen = sum(line.amount_fen for line in lines if line.code == "travel")
     surcharge = sum(line.amount_fen for line in lines if line.code in ("night", "holiday"))
     discount = 0
-    return Quote(
+    priced = Quote(
         branch_id=branch.id,
         item_id=item.id,
         item_name=item.name,
@@ -317,4 +331,12 @@ def quote(
         duration_minutes=minutes,
         distance_m=distance,
         lines=tuple(lines),
+        category_id=item.category_id,
+    )
+    if coupon_id is None and not points_used:
+        return priced
+    from jiazheng_desk.services import coupon_use  # it prices on top of this module
+
+    return coupon_use.with_discounts(
+        session, priced, customer_id=customer_id, coupon_id=coupon_id, points_used=points_used
     )

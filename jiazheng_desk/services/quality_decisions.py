@@ -62,6 +62,12 @@ COUPON_VALID_DAYS = 90
 COMPENSATION_TEMPLATE = "质量补偿券"
 
 
+def _compensation_name(amount_fen: int) -> str:
+    """One template per amount, named so the coupons list tells them apart."""
+    yuan = f"{amount_fen // 100}" if amount_fen % 100 == 0 else f"{amount_fen / 100:.2f}"
+    return f"{COMPENSATION_TEMPLATE} {yuan} 元"
+
+
 @dataclass(frozen=True)
 class Decision:
     """What a decision needs: the amount of money, a template, the blacklist's reason."""
@@ -101,7 +107,7 @@ def _issue_coupon(
         value = _amount(decision.amount_fen, most=MAX_COUPON_FEN)
         found = session.scalar(
             select(templates.c.id).where(
-                templates.c.name == COMPENSATION_TEMPLATE,
+                templates.c.name == _compensation_name(value),
                 templates.c.kind == "fixed",
                 templates.c.amount_fen == value,
                 templates.c.is_active.is_(True),
@@ -115,7 +121,7 @@ def _issue_coupon(
                 conn.execute(
                     insert(templates),
                     {
-                        "name": COMPENSATION_TEMPLATE,
+                        "name": _compensation_name(value),
                         "kind": "fixed",
                         "amount_fen": value,
                         "percent_bp": 0,

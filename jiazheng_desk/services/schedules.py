@@ -186,36 +186,16 @@ def add_leave(
     return _leave(session, leave_id)
 
 
-def decide_leave(session: Session, *, leave_id: int, actor: Actor, approve: bool) -> LeaveView:
-    """Approve or refuse a worker's leave request (approving checks the bookings again)."""
-    row = _leave(session, leave_id)
-    worker = _worker(session, actor, row.worker_id, edit=True)
-    if actor.kind == "worker":
-        raise PermissionDenied("schedule.not_yours")
-    if row.status != "requested":
-        raise Conflict("schedule.leave_decided")
+def decide_leave(
+    session: Session, *, leave_id: int, actor: Actor, approve: bool, reason: str = ""
+) -> LeaveView:
+    """Approve or refuse a worker's leave request (``services/leave_requests.py``)."""
+    from jiazheng_desk.services import leave_requests  # it builds on this module
+
     if approve:
-        session.execute(delete(LEAVE).where(LEAVE.c.id == leave_id))
-        view = add_leave(
-            session,
-            worker_id=row.worker_id,
-            actor=actor,
-            starts_at=row.starts_at,
-            ends_at=row.ends_at,
-            kind=row.kind,
-            reason=row.reason,
-        )
-        return view
-    session.execute(update(LEAVE).where(LEAVE.c.id == leave_id).values(status="rejected"))
-    audit.record(
-        session,
-        actor=actor,
-        action="worker.leave_reject",
-        entity="worker",
-        entity_id=row.worker_id,
-        after={"leave_id": leave_id},
-        branch_id=worker.branch_id,
-    )
+        leave_requests.approve_leave_request(session, actor=actor, leave_id=leave_id)
+    else:
+        leave_requests.refuse_leave_request(session, actor=actor, leave_id=leave_id, reason=reason)
     return _leave(session, leave_id)
 
 

@@ -55,6 +55,11 @@ DEFS: dict[str, SettingDef] = {
         SettingDef("travel.min_buffer_minutes", 15, int, 0, 240),
         # payments
         SettingDef("payment.unpaid_cancel_minutes", 30, int, 1, 7 * 24 * 60),
+        # loyalty points: earned per whole yuan paid, how many buy ¥1 off a booking, and the
+        # largest share of an order (basis points) points may pay
+        SettingDef("points.earn_per_yuan", 1, int, 0, 100),
+        SettingDef("points.redeem_per_yuan", 100, int, 1, 100_000),
+        SettingDef("points.max_redeem_bp", 5000, int, 0, 10000),
         # vetting: the ages (full years) an applicant may have for the services asked;
         # maternity work (skills needing a 母婴护理证 or 月嫂证) has its own upper limit
         SettingDef("vetting.min_age", 18, int, 16, 70),
@@ -66,6 +71,18 @@ DEFS: dict[str, SettingDef] = {
         SettingDef("quality.deadline_hours_high", 24, int, 1, 30 * 24),
         SettingDef("quality.deadline_hours_urgent", 4, int, 1, 30 * 24),
         SettingDef("quality.first_order_callback_hours", 24, int, 0, 14 * 24),
+        # finance: the platform's commission in basis points of an order's revenue (a
+        # default, one per service category code, and a branch's own rate overriding both),
+        # the franchisor's share of the branch's margin, the travel fee to the worker
+        SettingDef("finance.commission_bp", 1000, int, 0, 10000),
+        SettingDef("finance.commission_by_category", {}, dict, hq_only=True),
+        SettingDef("finance.branch_commission_bp", None, int, 0, 10000),
+        SettingDef("finance.franchisor_share_bp", 2000, int, 0, 10000, hq_only=True),
+        SettingDef("finance.travel_to_worker", True, bool),
+        # worker pay when no pay rule applies; minutes a visit may end early before the
+        # pay is cut pro rata
+        SettingDef("pay.default_share_bp", 7000, int, 0, 10000),
+        SettingDef("pay.early_end_grace_minutes", 15, int, 0, 24 * 60),
     )
 }
 

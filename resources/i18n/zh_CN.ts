@@ -158,6 +158,65 @@
     </message>
 </context>
 <context>
+    <name>BalancesPage</name>
+    <message>
+        <source>Every account</source>
+        <translation>全部账户</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>分录数</translation>
+    </message>
+    <message>
+        <source>Choose an account to see its entries.</source>
+        <translation>选择一个账户查看明细。</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>{n} accounts; payable to workers {owed}</source>
+        <translation>共 {n} 个账户；应付服务人员 {owed}</translation>
+    </message>
+    <message>
+        <source>{account} {name}: {n} entries, balance {balance}</source>
+        <translation>{account} {name}：{n} 条分录，余额 {balance}</translation>
+    </message>
+</context>
+<context>
     <name>BlacklistDialog</name>
     <message>
         <source>Add to the blacklist</source>
@@ -1780,6 +1839,37 @@ Reason (kept in the audit log):</source>
     </message>
 </context>
 <context>
+    <name>CodesDialog</name>
+    <message>
+        <source>Open codes of “{name}” for flyers or partners: each is claimed once in the app.</source>
+        <translation>“{name}”的兑换码，用于传单或合作方：每个码只能在 App 里领取一次。</translation>
+    </message>
+    <message>
+        <source>Generate codes</source>
+        <translation>生成兑换码</translation>
+    </message>
+    <message>
+        <source>optional, e.g. SPRING</source>
+        <translation>可不填，例如 SPRING</translation>
+    </message>
+    <message>
+        <source>How many</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>前缀</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{n} codes made: copy them from the box.</source>
+        <translation>已生成 {n} 个兑换码，请从下框复制。</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintsPage</name>
     <message>
         <source>All states</source>
@@ -1951,6 +2041,226 @@ Resolution: {resolution}  Compensation: {money}</source>
     <message>
         <source>{reason} The list was asked again: choose the next one.</source>
         <translation>{reason} 已重新查询候选人员，请选择下一位。</translation>
+    </message>
+</context>
+<context>
+    <name>CouponLabels</name>
+    <message>
+        <source>Coupons</source>
+        <translation>优惠券</translation>
+    </message>
+</context>
+<context>
+    <name>CouponNames</name>
+    <message>
+        <source>Amount off</source>
+        <translation>立减</translation>
+    </message>
+    <message>
+        <source>Percentage off</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Usable</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Not used</source>
+        <translation>未使用</translation>
+    </message>
+    <message>
+        <source>Any service</source>
+        <translation>全部服务</translation>
+    </message>
+    <message>
+        <source>{n} days from issue</source>
+        <translation>发放后 {n} 天</translation>
+    </message>
+    <message>
+        <source>from {day}</source>
+        <translation>自 {day}</translation>
+    </message>
+    <message>
+        <source>until {day}</source>
+        <translation>至 {day}</translation>
+    </message>
+    <message>
+        <source>{issued} issued</source>
+        <translation>已发 {issued} 张</translation>
+    </message>
+    <message>
+        <source>{issued} of {limit}</source>
+        <translation>{issued} / {limit} 张</translation>
+    </message>
+    <message>
+        <source>No end</source>
+        <translation>长期有效</translation>
+    </message>
+</context>
+<context>
+    <name>CouponPicker</name>
+    <message>
+        <source>&amp;Coupon</source>
+        <translation>优惠券(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Points</source>
+        <translation>积分(&amp;P)</translation>
+    </message>
+    <message>
+        <source>of {balance} · {rate} points = ¥1</source>
+        <translation>共 {balance} 分 · {rate} 分抵 1 元</translation>
+    </message>
+    <message>
+        <source>No coupon ({n} usable)</source>
+        <translation>不用券（{n} 张可用）</translation>
+    </message>
+    <message>
+        <source>No coupon</source>
+        <translation>不用券</translation>
+    </message>
+</context>
+<context>
+    <name>CouponTemplatesPage</name>
+    <message>
+        <source>New template…</source>
+        <translation>新建模板…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Issue to customers…</source>
+        <translation>发给客户…</translation>
+    </message>
+    <message>
+        <source>Generate codes…</source>
+        <translation>生成兑换码…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>适用服务</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>仅限新客</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>已发放</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>All coupons</source>
+        <translation>全部优惠券</translation>
+    </message>
+    <message>
+        <source>Used (redemptions)</source>
+        <translation>已使用（核销记录）</translation>
+    </message>
+    <message>
+        <source>Not used</source>
+        <translation>未使用</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>券码</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Used on</source>
+        <translation>使用时间</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Templates are the same for every branch; HQ creates and changes them. Branch staff issue them to their own customers or as codes.</source>
+        <translation>优惠券模板各门店通用，由总部新建和修改；门店员工可以发给本店客户或生成兑换码。</translation>
+    </message>
+    <message>
+        <source>Coupons of this template</source>
+        <translation>该模板的优惠券</translation>
+    </message>
+    <message>
+        <source>{n} templates</source>
+        <translation>{n} 个模板</translation>
+    </message>
+    <message>
+        <source>(open code)</source>
+        <translation>（未领取的兑换码）</translation>
+    </message>
+    <message>
+        <source>the newest {n} of {total}</source>
+        <translation>最新 {n} 张，共 {total} 张</translation>
+    </message>
+    <message>
+        <source>{n} coupons</source>
+        <translation>{n} 张</translation>
+    </message>
+    <message>
+        <source>Bring back</source>
+        <translation>重新启用</translation>
     </message>
 </context>
 <context>
@@ -2198,6 +2508,37 @@ Resolution: {resolution}  Compensation: {money}</source>
     <message>
         <source>The default address (bold) is where a new booking starts.</source>
         <translation>加粗的是常用地址，新订单默认使用它。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerCouponsBox</name>
+    <message>
+        <source>Coupons and points</source>
+        <translation>优惠券和积分</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Points: {n}</source>
+        <translation>积分：{n}</translation>
     </message>
 </context>
 <context>
@@ -2632,6 +2973,10 @@ Resolution: {resolution}  Compensation: {money}</source>
     <message>
         <source>Worker calendar</source>
         <translation>服务人员日历</translation>
+    </message>
+    <message>
+        <source>Leave requests</source>
+        <translation>请假申请</translation>
     </message>
 </context>
 <context>
@@ -3085,6 +3430,303 @@ Total: {total}</source>
     </message>
 </context>
 <context>
+    <name>FinanceLabels</name>
+    <message>
+        <source>Payments and refunds</source>
+        <translation>收款与退款</translation>
+    </message>
+    <message>
+        <source>Balances</source>
+        <translation>账户余额</translation>
+    </message>
+    <message>
+        <source>Pay rules</source>
+        <translation>计酬规则</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>对账</translation>
+    </message>
+    <message>
+        <source>Finance settings</source>
+        <translation>财务设置</translation>
+    </message>
+</context>
+<context>
+    <name>FinanceNames</name>
+    <message>
+        <source>Platform commission</source>
+        <translation>平台佣金</translation>
+    </message>
+    <message>
+        <source>Coupons and discounts</source>
+        <translation>优惠券与折扣</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>手续费</translation>
+    </message>
+    <message>
+        <source>Franchisor share</source>
+        <translation>总部分成</translation>
+    </message>
+    <message>
+        <source>Branch share</source>
+        <translation>门店分成</translation>
+    </message>
+    <message>
+        <source>Travel fees</source>
+        <translation>路费</translation>
+    </message>
+    <message>
+        <source>Worker payable</source>
+        <translation>应付服务人员</translation>
+    </message>
+    <message>
+        <source>Withdrawal clearing</source>
+        <translation>提现清算</translation>
+    </message>
+    <message>
+        <source>Refunds paid</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>Customer payments clearing</source>
+        <translation>客户收款清算</translation>
+    </message>
+    <message>
+        <source>Payment gateway</source>
+        <translation>支付渠道</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Wallet</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待支付</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已到账</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Share of the price</source>
+        <translation>按价格分成</translation>
+    </message>
+    <message>
+        <source>Hourly rate</source>
+        <translation>按小时</translation>
+    </message>
+    <message>
+        <source>Per visit</source>
+        <translation>按单</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>按天</translation>
+    </message>
+    <message>
+        <source>Worker + service</source>
+        <translation>服务人员+服务项目</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>服务人员</translation>
+    </message>
+    <message>
+        <source>Branch + service</source>
+        <translation>门店+服务项目</translation>
+    </message>
+    <message>
+        <source>Branch + category</source>
+        <translation>门店+服务类别</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>服务类别</translation>
+    </message>
+    <message>
+        <source>Branch default</source>
+        <translation>门店默认</translation>
+    </message>
+    <message>
+        <source>Travel fees (branch)</source>
+        <translation>路费（门店）</translation>
+    </message>
+    <message>
+        <source>Coupons (platform pays)</source>
+        <translation>优惠（平台承担）</translation>
+    </message>
+    <message>
+        <source>Franchisor</source>
+        <translation>总部</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>On the statement, not in our payments</source>
+        <translation>对账单有、系统无</translation>
+    </message>
+    <message>
+        <source>In our payments, not on the statement</source>
+        <translation>系统有、对账单无</translation>
+    </message>
+    <message>
+        <source>Amounts differ</source>
+        <translation>金额不符</translation>
+    </message>
+    <message>
+        <source>Not posted to the ledger</source>
+        <translation>未记账</translation>
+    </message>
+    <message>
+        <source>Ledger amount differs</source>
+        <translation>账簿金额不符</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Order completed</source>
+        <translation>订单完成</translation>
+    </message>
+    <message>
+        <source>Order cancelled</source>
+        <translation>订单取消</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>冲正</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>奖励</translation>
+    </message>
+    <message>
+        <source>Deduction</source>
+        <translation>扣款</translation>
+    </message>
+</context>
+<context>
+    <name>FinanceSettingsPage</name>
+    <message>
+        <source>Head office (all branches)</source>
+        <translation>总部（全部门店）</translation>
+    </message>
+    <message>
+        <source>as head office</source>
+        <translation>同总部</translation>
+    </message>
+    <message>
+        <source>The travel fee goes to the worker</source>
+        <translation>路费归服务人员</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>服务类别</translation>
+    </message>
+    <message>
+        <source>Commission %</source>
+        <translation>佣金 %</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Settings for</source>
+        <translation>设置范围</translation>
+    </message>
+    <message>
+        <source>Platform commission (%)</source>
+        <translation>平台佣金（%）</translation>
+    </message>
+    <message>
+        <source>This branch&apos;s own commission (%)</source>
+        <translation>本门店佣金（%）</translation>
+    </message>
+    <message>
+        <source>Franchisor&apos;s share of the branch margin (%)</source>
+        <translation>总部分成：门店毛利的（%）</translation>
+    </message>
+    <message>
+        <source>Worker&apos;s default share (%)</source>
+        <translation>服务人员默认分成（%）</translation>
+    </message>
+    <message>
+        <source>Pro rata after ending early by more than</source>
+        <translation>提前结束超过以下时间按比例计酬</translation>
+    </message>
+    <message>
+        <source>Commission per service category (empty: the default)</source>
+        <translation>各服务类别佣金（空：按默认）</translation>
+    </message>
+    <message>
+        <source>Branches with their own commission: {list}</source>
+        <translation>有自定佣金的门店：{list}</translation>
+    </message>
+    <message>
+        <source>Enter percentages like 10 or 12.5.</source>
+        <translation>请输入百分比，如 10 或 12.5。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <source>Create the first administrator</source>
@@ -3155,6 +3797,326 @@ Total: {total}</source>
     <message>
         <source>Result</source>
         <translation>结果</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceArea</name>
+    <message>
+        <source>Invoice requests</source>
+        <translation>开票申请</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceRequestsPage</name>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All branches</source>
+        <translation>全部门店</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时间段</translation>
+    </message>
+    <message>
+        <source>Requests asked for in these days; the export takes invoices issued in them</source>
+        <translation>按申请日期筛选；导出时按开票日期取这段时间开具的发票</translation>
+    </message>
+    <message>
+        <source>Title, tax id or number</source>
+        <translation>抬头、税号或发票号码</translation>
+    </message>
+    <message>
+        <source>Export invoices…</source>
+        <translation>导出发票…</translation>
+    </message>
+    <message>
+        <source>The invoices issued in the period (or all) of the branch, to Excel</source>
+        <translation>把本门店在所选时间段（或全部）开具的发票导出为 Excel</translation>
+    </message>
+    <message>
+        <source>{n} requests</source>
+        <translation>共 {n} 条申请</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Asked</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>抬头</translation>
+    </message>
+    <message>
+        <source>Tax id</source>
+        <translation>纳税人识别号</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Invoice no.</source>
+        <translation>发票号码</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>开票时间</translation>
+    </message>
+    <message>
+        <source>Choose a request</source>
+        <translation>请选择一条申请</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>开票</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <source>Open to print</source>
+        <translation>打开并打印</translation>
+    </message>
+    <message>
+        <source>Void…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>服务日期</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Orders on the invoice</source>
+        <translation>开票订单</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <source>Request #{id} · {state}</source>
+        <translation>开票申请 #{id} · {state}</translation>
+    </message>
+    <message>
+        <source>Title: {title}</source>
+        <translation>抬头：{title}</translation>
+    </message>
+    <message>
+        <source>Tax id: {tax_id}</source>
+        <translation>纳税人识别号：{tax_id}</translation>
+    </message>
+    <message>
+        <source>Email: {email}  Customer: {customer}</source>
+        <translation>接收邮箱：{email}&#x3000;客户：{customer}</translation>
+    </message>
+    <message>
+        <source>Amount: {money} ({words})</source>
+        <translation>金额：{money}（{words}）</translation>
+    </message>
+    <message>
+        <source>Invoice {number}, issued {when}</source>
+        <translation>发票号码 {number}，开票时间 {when}</translation>
+    </message>
+    <message>
+        <source>Platform reference: {ref}</source>
+        <translation>平台流水号：{ref}</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <source>Issue the invoice</source>
+        <translation>开具发票</translation>
+    </message>
+    <message>
+        <source>Issue an invoice of {money} to {title}?
+It takes the next invoice number and is filed with the tax platform.</source>
+        <translation>为“{title}”开具 {money} 的发票吗？
+将占用下一个发票号码，并提交到电子发票平台。</translation>
+    </message>
+    <message>
+        <source>Reject the request</source>
+        <translation>驳回开票申请</translation>
+    </message>
+    <message>
+        <source>Why? The customer reads this in the app:</source>
+        <translation>驳回原因（客户会在 App 中看到）：</translation>
+    </message>
+    <message>
+        <source>Void the invoice</source>
+        <translation>作废发票</translation>
+    </message>
+    <message>
+        <source>Why is invoice {number} voided? Its number stays used.</source>
+        <translation>作废发票 {number} 的原因？作废后此号码保留，不会再分配。</translation>
+    </message>
+    <message>
+        <source>Save the invoice</source>
+        <translation>保存发票</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Invoice saved</source>
+        <translation>发票已保存</translation>
+    </message>
+    <message>
+        <source>The invoice was saved to
+{path}</source>
+        <translation>发票已保存到
+{path}</translation>
+    </message>
+    <message>
+        <source>No PDF viewer</source>
+        <translation>没有 PDF 阅读器</translation>
+    </message>
+    <message>
+        <source>No program opened the PDF. It is at
+{path}</source>
+        <translation>没有程序能打开这个 PDF。文件位于
+{path}</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <source>{n} invoices ({money} issued) were written to
+{path}</source>
+        <translation>已将 {n} 张发票（有效金额 {money}）写入
+{path}</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceTexts</name>
+    <message>
+        <source>Waiting</source>
+        <translation>待开票</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>已开票</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Invoice voided</source>
+        <translation>发票已作废</translation>
+    </message>
+    <message>
+        <source>Asked for in the app</source>
+        <translation>客户在 App 申请</translation>
+    </message>
+    <message>
+        <source>Issued and filed</source>
+        <translation>已开票并报送平台</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>Personal</source>
+        <translation>个人</translation>
+    </message>
+</context>
+<context>
+    <name>IssueDialog</name>
+    <message>
+        <source>Issue “{name}” ({terms}): one coupon to each customer.</source>
+        <translation>发放“{name}”（{terms}）：每位客户一张。</translation>
+    </message>
+    <message>
+        <source>Issue coupons</source>
+        <translation>发放优惠券</translation>
+    </message>
+    <message>
+        <source>Phone, name or pinyin initials</source>
+        <translation>手机号、姓名或拼音首字母</translation>
+    </message>
+    <message>
+        <source>e.g. VIP, 老客户</source>
+        <translation>例如 VIP、老客户</translation>
+    </message>
+    <message>
+        <source>Every customer of your branch with this tag gets one coupon.</source>
+        <translation>本店带有该标签的每位客户各得一张。</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>按客户</translation>
+    </message>
+    <message>
+        <source>Customer tag</source>
+        <translation>按客户标签</translation>
+    </message>
+    <message>
+        <source>{n} customers chosen</source>
+        <translation>已选 {n} 位客户</translation>
     </message>
 </context>
 <context>
@@ -3475,6 +4437,148 @@ Total: {total}</source>
     </message>
 </context>
 <context>
+    <name>LeavePage</name>
+    <message>
+        <source>All branches</source>
+        <translation>全部门店</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Refuse…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <source>Worker calendar</source>
+        <translation>服务人员日程</translation>
+    </message>
+    <message>
+        <source>{n}: {orders}</source>
+        <translation>{n} 单：{orders}</translation>
+    </message>
+    <message>
+        <source>Added by {name}</source>
+        <translation>{name} 登记</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>服务人员</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>请假时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Asked at</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>Bookings inside</source>
+        <translation>期间已有订单</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>{n} waiting</source>
+        <translation>{n} 条待审批</translation>
+    </message>
+    <message>
+        <source>{n} shown</source>
+        <translation>共 {n} 条</translation>
+    </message>
+    <message>
+        <source>Choose a request.</source>
+        <translation>请选择一条申请。</translation>
+    </message>
+    <message>
+        <source>{name} ({phone}), {kind} {window}</source>
+        <translation>{name}（{phone}）{kind} {window}</translation>
+    </message>
+    <message>
+        <source>: “{reason}”</source>
+        <translation>：“{reason}”</translation>
+    </message>
+    <message>
+        <source>Refused by {name} at {time}: {reason}</source>
+        <translation>{name} 于 {time} 驳回：{reason}</translation>
+    </message>
+    <message>
+        <source>Approved by {name} at {time}.</source>
+        <translation>{name} 于 {time} 批准。</translation>
+    </message>
+    <message>
+        <source>No bookings inside this leave.</source>
+        <translation>请假期间没有订单。</translation>
+    </message>
+    <message>
+        <source>; and {n} more</source>
+        <translation>；另有 {n} 单</translation>
+    </message>
+    <message>
+        <source>{n} bookings inside: {orders}.</source>
+        <translation>请假期间有 {n} 个订单：{orders}。</translation>
+    </message>
+    <message>
+        <source>Move or reassign them before approving.</source>
+        <translation>请先改派或改期，再批准。</translation>
+    </message>
+    <message>
+        <source>Leave of {name} approved ({window}).</source>
+        <translation>已批准{name}的请假（{window}）。</translation>
+    </message>
+    <message>
+        <source>Leave of {name} refused ({window}).</source>
+        <translation>已驳回{name}的请假（{window}）。</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveTexts</name>
+    <message>
+        <source>Pending</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+</context>
+<context>
     <name>Legend</name>
     <message>
         <source>Leave</source>
@@ -3788,6 +4892,45 @@ Log file: {log}</source>
     </message>
 </context>
 <context>
+    <name>NewRefundDialog</name>
+    <message>
+        <source>New refund</source>
+        <translation>新建退款</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>All of it</source>
+        <translation>全额</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Amount (¥)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Total {total}, paid {paid}, refunded {refunded}, waiting {requested}: up to {most} can go back.</source>
+        <translation>订单金额 {total}，已付 {paid}，已退 {refunded}，待审核 {requested}：最多可退 {most}。</translation>
+    </message>
+    <message>
+        <source>Enter an amount like 45 or 45.50.</source>
+        <translation>请输入金额，如 45 或 45.50。</translation>
+    </message>
+</context>
+<context>
     <name>OptionDialog</name>
     <message>
         <source>New add-on of {item}</source>
@@ -3990,6 +5133,10 @@ Log file: {log}</source>
     <message>
         <source>Service records</source>
         <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>Money split</source>
+        <translation>分账</translation>
     </message>
     <message>
         <source>Exception: {reason}</source>
@@ -4330,6 +5477,194 @@ Log file: {log}</source>
     <message>
         <source>{n} orders</source>
         <translation>共 {n} 单</translation>
+    </message>
+</context>
+<context>
+    <name>PayRulesPage</name>
+    <message>
+        <source>New rule…</source>
+        <translation>新建规则…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>End…</source>
+        <translation>结束…</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>适用于</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>计酬方式</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>The most specific rule valid on an order&apos;s day pays it: worker + service, worker, branch + service, branch + category, service, category; without one the branch&apos;s default share (Finance settings). A visit that ends early is paid pro rata, shown as its own line.</source>
+        <translation>按订单服务日有效的最具体规则计酬：服务人员+服务项目、服务人员、门店+服务项目、门店+服务类别、服务项目、服务类别；都没有时按门店默认分成（财务设置）。提前结束的服务按比例计酬，并单列一行说明。</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>长期</translation>
+    </message>
+    <message>
+        <source>{n} rules</source>
+        <translation>{n} 条规则</translation>
+    </message>
+    <message>
+        <source>End the rule</source>
+        <translation>结束规则</translation>
+    </message>
+    <message>
+        <source>Enter the day as 2026-12-31.</source>
+        <translation>请按 2026-12-31 的格式输入日期。</translation>
+    </message>
+    <message>
+        <source>Last day the rule applies (YYYY-MM-DD):</source>
+        <translation>规则最后生效日（YYYY-MM-DD）：</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsPage</name>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All methods</source>
+        <translation>全部方式</translation>
+    </message>
+    <message>
+        <source>Order no., customer or gateway reference</source>
+        <translation>订单号、客户或支付流水号</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>Gateway reference</source>
+        <translation>支付流水号</translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation>支付时间</translation>
+    </message>
+    <message>
+        <source>Still refundable</source>
+        <translation>尚可退</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Asked at</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <source>New refund…</source>
+        <translation>新建退款…</translation>
+    </message>
+    <message>
+        <source>Refund requests</source>
+        <translation>退款申请</translation>
+    </message>
+    <message>
+        <source>{shown} of {n} payments (narrow the filter, or export all)</source>
+        <translation>显示 {shown} / {n} 笔（请缩小筛选范围，或导出全部）</translation>
+    </message>
+    <message>
+        <source>{n} payments</source>
+        <translation>{n} 笔支付</translation>
+    </message>
+    <message>
+        <source>(automatic)</source>
+        <translation>（系统）</translation>
+    </message>
+    <message>
+        <source>{n} waiting</source>
+        <translation>{n} 项待审核</translation>
+    </message>
+    <message>
+        <source>Reject the refund</source>
+        <translation>驳回退款</translation>
+    </message>
+    <message>
+        <source>Why is the refund of {amount} for {order} rejected?</source>
+        <translation>为什么驳回订单 {order} 的退款 {amount}？</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <source>{n} payments ({amount}) were written to
+{path}</source>
+        <translation>已将 {n} 笔支付（{amount}）写入
+{path}</translation>
     </message>
 </context>
 <context>
@@ -4840,6 +6175,61 @@ Log file: {log}</source>
     </message>
 </context>
 <context>
+    <name>ReconcilePage</name>
+    <message>
+        <source>Load the statement and compare</source>
+        <translation>下载对账单并核对</translation>
+    </message>
+    <message>
+        <source>Pick a day and load the gateway&apos;s statement.</source>
+        <translation>选择日期，下载支付渠道的对账单。</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Gateway reference</source>
+        <translation>支付流水号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Ours</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>对账单</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>账簿</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>{day}: statement {lines} lines, {total}; our payments and refunds {ours} lines, {ours_total}; ledger {ledger}. {n} differences.</source>
+        <translation>{day}：对账单 {lines} 笔，{total}；系统收退款 {ours} 笔，{ours_total}；账簿 {ledger}。差异 {n} 项。</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+</context>
+<context>
     <name>RecordCallDialog</name>
     <message>
         <source>Call {name} on {phone} (order {order}).</source>
@@ -4856,6 +6246,25 @@ Log file: {log}</source>
     <message>
         <source>What the customer said</source>
         <translation>客户反馈</translation>
+    </message>
+</context>
+<context>
+    <name>RefuseLeaveDialog</name>
+    <message>
+        <source>Refuse the leave {name} asked for, {window}?</source>
+        <translation>驳回{name}的请假申请（{window}）？</translation>
+    </message>
+    <message>
+        <source>Refuse leave</source>
+        <translation>驳回请假</translation>
+    </message>
+    <message>
+        <source>e.g. short of staff that week, please pick other days</source>
+        <translation>例如：那周人手紧张，请改其他日期</translation>
+    </message>
+    <message>
+        <source>Reason (the worker reads it)</source>
+        <translation>原因（服务人员可见）</translation>
     </message>
 </context>
 <context>
@@ -5284,7 +6693,7 @@ Log file: {log}</source>
     </message>
     <message>
         <source>From</source>
-        <translation>开始</translation>
+        <translation>起</translation>
     </message>
     <message>
         <source>Until</source>
@@ -5301,6 +6710,58 @@ Log file: {log}</source>
     <message>
         <source>Share of the service price (%)</source>
         <translation>按服务费比例（%）</translation>
+    </message>
+    <message>
+        <source>Pay rule</source>
+        <translation>计酬规则</translation>
+    </message>
+    <message>
+        <source>New pay rule</source>
+        <translation>新建计酬规则</translation>
+    </message>
+    <message>
+        <source>No end</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>服务人员</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>服务类别</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>计酬方式</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>Enter an amount like 45 or 45.50.</source>
+        <translation>请输入金额，如 45 或 45.50。</translation>
     </message>
 </context>
 <context>
@@ -5415,6 +6876,53 @@ Log file: {log}</source>
     <message>
         <source>Chosen: {day} {time}</source>
         <translation>已选：{day} {time}</translation>
+    </message>
+</context>
+<context>
+    <name>SplitPanel</name>
+    <message>
+        <source>Share</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>In the ledger</source>
+        <translation>已记账</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Worker&apos;s pay</source>
+        <translation>服务人员报酬</translation>
+    </message>
+    <message>
+        <source>As shared in the ledger</source>
+        <translation>已按此记账</translation>
+    </message>
+    <message>
+        <source>Forecast: as if completed and paid in full</source>
+        <translation>预估：按完成并全额付款计算</translation>
+    </message>
+    <message>
+        <source>{basis}. Paid {paid}, refunded {refunded}, discount {discount}; revenue {revenue}; commission {commission}, franchisor {franchisor} of the margin.</source>
+        <translation>{basis}。已付 {paid}，已退 {refunded}，优惠 {discount}；收入 {revenue}；佣金 {commission}，总部分成毛利的 {franchisor}。</translation>
+    </message>
+    <message>
+        <source>No worker on the order.</source>
+        <translation>订单没有服务人员。</translation>
+    </message>
+    <message>
+        <source>Pay rule: {scope}, {kind}</source>
+        <translation>计酬规则：{scope}，{kind}</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
     </message>
 </context>
 <context>
@@ -5676,6 +7184,85 @@ The account is unlocked; a new password is required at the next login.</source>
     <message>
         <source>{n} workers</source>
         <translation>{n} 名服务人员</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <source>New coupon template</source>
+        <translation>新建优惠券模板</translation>
+    </message>
+    <message>
+        <source>Edit coupon template</source>
+        <translation>修改优惠券模板</translation>
+    </message>
+    <message>
+        <source>e.g. 新客立减 20 元</source>
+        <translation>例如 新客立减 20 元</translation>
+    </message>
+    <message>
+        <source>Any service</source>
+        <translation>全部服务</translation>
+    </message>
+    <message>
+        <source>Category: {name}</source>
+        <translation>类别：{name}</translation>
+    </message>
+    <message>
+        <source>First order only (new customers)</source>
+        <translation>仅限首单（新客户）</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>优惠方式</translation>
+    </message>
+    <message>
+        <source>Amount off (¥)</source>
+        <translation>立减金额（元）</translation>
+    </message>
+    <message>
+        <source>Percentage off (%)</source>
+        <translation>折扣比例（%）</translation>
+    </message>
+    <message>
+        <source>For orders from (¥)</source>
+        <translation>订单满（元）</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>适用服务</translation>
+    </message>
+    <message>
+        <source>Valid after issue</source>
+        <translation>发放后有效</translation>
+    </message>
+    <message>
+        <source>Usable from</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Usable until</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>At most issued</source>
+        <translation>发放总量</translation>
+    </message>
+    <message>
+        <source>At most off (¥)</source>
+        <translation>最高减免（元）</translation>
     </message>
 </context>
 <context>

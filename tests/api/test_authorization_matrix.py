@@ -18,9 +18,12 @@ from typing import Any
 
 import pytest
 
+from jiazheng_desk import clock
 from jiazheng_desk.db import Database
-from jiazheng_desk.models import Branch, Worker
-from jiazheng_desk.services import changes, offers
+from jiazheng_desk.models import Branch, Order, Payment, Worker
+from jiazheng_desk.services import changes, invoices, offers
+from jiazheng_desk.services.actor import Actor
+from jiazheng_desk.sync.gateways.invoice_sandbox import SandboxInvoiceGateway
 from tests.api.customer_support import DAY, Shop, notify_customer, open_shop, set_state
 from tests.booking_factories import local
 from tests.factories import actor, make_staff
@@ -74,6 +77,12 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("POST", "/worker/application"): {},
     ("PUT", "/worker/shifts"): {"shifts": []},
     ("POST", "/worker/leave"): {},
+    ("POST", "/customer/invoice-requests"): {
+        "buyer_kind": "personal",
+        "title": "张伟",
+        "email": "zhang@example.cn",
+        "order_ids": [1],
+    },
 }
 
 
@@ -97,6 +106,9 @@ def _seed(shop: Shop) -> dict[str, Any]:
     offered = shop.book(shop.booking(hour=14))
     assert offered.status_code == 201, offered.text
     offered_id = int(offered.json()["order"]["id"])
+    finished = shop.book(shop.booking(hour=17, worker_id=me))
+    assert finished.status_code == 201, finished.text
+    done = int(finished.json()["order"]["id"])
     set_state(shop, offered_id, "confirmed")
     photo = shop.call(
         "POST", "/media", files={"file": ("photo.jpg", jpeg_with_gps(), "image/jpeg")}
@@ -116,6 +128,7 @@ def _seed(shop: Shop) -> dict[str, Any]:
         changes.staff_decide_change(s, request_id=request_id, actor=staff, approve=True)
         note = notify_customer(s, shop.customer_id, order)
         course = _course_for_first_worker(s, shop)
+        invoice = _invoice_of_first_customer(s, shop, done)
     return {
         "order_id": order,
         "offer_id": offer,
@@ -126,6 +139,7 @@ def _seed(shop: Shop) -> dict[str, Any]:
         "kind": "worker",
         "target_id": me,
         "course_id": course,
+        "invoice_id": invoice,
     }
 
 
@@ -133,6 +147,38 @@ def _course_for_first_worker(s: Any, shop: Shop) -> int:
     """A course for experienced workers: the first one is, the second is not."""
     s.get(Worker, shop.worker_ids[0]).years_experience = 5
     return make_course(s, s.get(Branch, shop.branch_id), min_years_experience=5).id
+
+
+def _invoice_of_first_customer(s: Any, shop: Shop, order_id: int) -> int:
+    """An issued invoice over a done and paid order of the first customer."""
+    order = s.get(Order, order_id)
+    order.state = "completed"
+    s.add(
+        Payment(
+            order_id=order.id,
+            customer_id=shop.customer_id,
+            method="wechat",
+            amount_fen=order.total_fen,
+            state="confirmed",
+            confirmed_at=clock.now(),
+        )
+    )
+    s.flush()
+    asked = invoices.request_invoice(
+        s,
+        actor=Actor(kind="customer", id=shop.customer_id, name="客户", source="api"),
+        buyer_kind="personal",
+        title="张伟",
+        tax_id=None,
+        email="zhang@example.cn",
+        order_ids=[order.id],
+    )
+    finance = actor(make_staff(s, role="finance", branch=s.get(Branch, shop.branch_id)))
+    issued = invoices.issue_invoice(
+        s, actor=finance, request_id=asked.id, gateway=SandboxInvoiceGateway()
+    )
+    assert issued.row.invoice_id is not None
+    return issued.row.invoice_id
 
 
 @pytest.fixture

@@ -38,8 +38,10 @@ from sqlalchemy import Engine, Table, insert, select
 from api_stub.app import API_PREFIX, create_app
 from jiazheng_desk import clock
 from jiazheng_desk.db import Database, make_engine
-from jiazheng_desk.models import Base, Branch
-from jiazheng_desk.services import offers
+from jiazheng_desk.models import Base, Branch, Order, Payment
+from jiazheng_desk.services import invoices, offers
+from jiazheng_desk.services.actor import Actor
+from jiazheng_desk.sync.gateways.invoice_sandbox import SandboxInvoiceGateway
 from tests.api.customer_support import DAY, NOW, Shop, notify_customer, open_shop, set_state
 from tests.booking_factories import local
 from tests.factories import actor, make_staff
@@ -145,6 +147,7 @@ def _seed(shop: Shop) -> dict[str, list[int]]:
         offer = offers.offer(s, order_id=offered, worker_id=me, actor=staff)
         offers.open_pool(s, order_id=pooled, actor=staff)
         note = notify_customer(s, shop.customer_id, booked)
+        invoice = _issued_invoice(s, shop, done)
     return {
         "order_id": [booked, on_the_way, in_service, done, offered, pooled],
         "offer_id": [offer],
@@ -153,7 +156,39 @@ def _seed(shop: Shop) -> dict[str, list[int]]:
         "address_id": [shop.address_id],
         "worker_id": list(shop.worker_ids),
         "target_id": list(shop.worker_ids),
+        "invoice_id": [invoice],
     }
+
+
+def _issued_invoice(s: Any, shop: Shop, order_id: int) -> int:
+    """The done order paid and invoiced (a company buyer), for the PDF route to find."""
+    order = s.get(Order, order_id)
+    s.add(
+        Payment(
+            order_id=order_id,
+            customer_id=shop.customer_id,
+            method="wechat",
+            amount_fen=order.total_fen,
+            state="confirmed",
+            confirmed_at=clock.now(),
+        )
+    )
+    s.flush()
+    asked = invoices.request_invoice(
+        s,
+        actor=Actor(kind="customer", id=shop.customer_id, name="客户", source="api"),
+        buyer_kind="company",
+        title="上海星河科技有限公司",
+        tax_id="91350100M000100Y43",
+        email="finance@xinghe.cn",
+        order_ids=[order_id],
+    )
+    finance = actor(make_staff(s, role="finance", branch=s.get(Branch, shop.branch_id)))
+    issued = invoices.issue_invoice(
+        s, actor=finance, request_id=asked.id, gateway=SandboxInvoiceGateway()
+    )
+    assert issued.row.invoice_id is not None
+    return issued.row.invoice_id
 
 
 def _database(kind: str, request: pytest.FixtureRequest, folder: Path) -> Database:

@@ -24,6 +24,7 @@ from jiazheng_desk.services.customer_views import CustomerDetail
 from jiazheng_desk.services.permissions import Perm
 from jiazheng_desk.tasks import TaskFailure
 from jiazheng_desk.views import fmt
+from jiazheng_desk.views.coupons.customer_box import CustomerCouponsBox
 from jiazheng_desk.views.customers.dialogs import CHANGES
 from jiazheng_desk.views.customers.texts import channel_text, fill_genders, level_text
 from jiazheng_desk.views.main_window import DeskContext
@@ -87,6 +88,8 @@ class CustomerProfileTab(QWidget):
         layout.addWidget(self.errors.general)
         layout.addLayout(buttons)
         layout.addWidget(self.facts)
+        self.coupons = CustomerCouponsBox(ctx, self)
+        layout.addWidget(self.coupons)
         layout.addStretch(1)
         self.save_button.clicked.connect(self.save)
         for edit in (self.name, self.phone, self.email, self.emergency_name, self.emergency_phone):
@@ -134,6 +137,7 @@ class CustomerProfileTab(QWidget):
         for other in (self.gender, self.remind_sms, self.remind_push, self.marketing):
             other.setEnabled(editable)
         self.save_button.setVisible(editable)
+        self.coupons.show_customer(customer.id)
 
     def save(self) -> None:
         if self.customer is None or not self.save_button.isVisible():

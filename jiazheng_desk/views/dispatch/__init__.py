@@ -1,5 +1,5 @@
-"""Dispatch: the phone booking, the dispatch board with its unassigned queue, and the
-worker calendar (visits, placements, leave).
+"""Dispatch: the phone booking, the dispatch board with its unassigned queue, the
+worker calendar (visits, placements, leave) and the workers' leave requests.
 
 ``booking_page.BookingPage`` is keyboard-first (F2–F6 jump to the steps, Ctrl+Enter
 confirms); ``board_page.BoardPage`` polls ``board_version`` and reloads only on a change.
@@ -27,11 +27,16 @@ def page_calendar() -> str:
     return QCoreApplication.translate("DispatchArea", "Worker calendar")
 
 
+def page_leave() -> str:
+    return QCoreApplication.translate("DispatchArea", "Leave requests")
+
+
 def pages() -> list[PageSpec]:
     from jiazheng_desk.services.permissions import Perm
     from jiazheng_desk.views.dispatch.board_page import BoardPage
     from jiazheng_desk.views.dispatch.booking_page import BookingPage
     from jiazheng_desk.views.dispatch.calendar_page import CalendarPage
+    from jiazheng_desk.views.dispatch.leave_page import LeavePage
     from jiazheng_desk.views.main_window import PageSpec
 
     return [
@@ -40,4 +45,5 @@ def pages() -> list[PageSpec]:
         PageSpec(
             "dispatch.calendar", "dispatch", page_calendar, Perm.ORDER_VIEW, CalendarPage, 120
         ),
+        PageSpec("dispatch.leave", "dispatch", page_leave, Perm.SCHEDULE_EDIT, LeavePage, 130),
     ]

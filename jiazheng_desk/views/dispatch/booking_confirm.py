@@ -47,6 +47,8 @@ FIELD_STEPS = {
     "first_date": 4,
     "weekday": 4,
     "worker_id": 5,
+    "coupon_id": 6,
+    "points": 6,
 }
 
 
@@ -88,6 +90,8 @@ class ConfirmFlow(QObject):
             days_off=page.service.days_off_chosen() if item.kind == "placement" else (),
             repeat=page.service.repeat_plan(),
             customer_note=page.note.text().strip(),
+            coupon_id=page.coupons.coupon_id() if page.coupons.isEnabled() else None,
+            points_used=page.coupons.points_used() if page.coupons.isEnabled() else 0,
         )
 
     def confirm(self) -> None:

@@ -35,6 +35,7 @@ from jiazheng_desk.services.dispatch_views import CandidateList, SlotTable
 from jiazheng_desk.services.geo import LatLng
 from jiazheng_desk.services.pricing import Quote
 from jiazheng_desk.tasks import TaskFailure
+from jiazheng_desk.views.coupons.booking_picker import CouponPicker
 from jiazheng_desk.views.customers.picker import CustomerPicker
 from jiazheng_desk.views.dispatch import booking_texts
 from jiazheng_desk.views.dispatch.address_step import AddressStep
@@ -81,6 +82,7 @@ class BookingPage(QWidget):
         self.when = SlotsStep(ctx, self)
         self.who = CandidatesStep(self)
         self.price = QuotePanel(self)
+        self.coupons = CouponPicker(ctx, self)
         self.note = QLineEdit(self)
         self.note.setObjectName("customerNote")
         self.note.setPlaceholderText(self.tr("Note for the worker (optional)"))
@@ -114,6 +116,7 @@ class BookingPage(QWidget):
         self.steps[5].body.addWidget(self.who)
         confirm = self.steps[6].body
         confirm.addWidget(self.price, 1)
+        confirm.addWidget(self.coupons)
         confirm.addWidget(self.note)
         confirm.addWidget(self.summary)
         confirm.addWidget(self.general_error)
@@ -183,6 +186,7 @@ class BookingPage(QWidget):
         self.where.customer_reloaded.connect(lambda d: setattr(self, "customer", d))
         self.when.start_chosen.connect(self.set_start)
         self.who.changed.connect(self._show_summary)
+        self.coupons.changed.connect(self._refresh_quote)
         self.confirm_button.clicked.connect(self.confirm)
         # Enter moves on: service → units → time; address → time; slot → worker → confirm
         on_enter(self.service.item, self.service.units.setFocus)
@@ -212,6 +216,7 @@ class BookingPage(QWidget):
             return
         self.steps[1].clear_error()
         self._enable_steps(True)
+        self.coupons.set_customer(detail.id)
         self.where.set_customer(detail)
         (self.service if self.service.current_item() is None else self.when).focus()
 
@@ -238,6 +243,8 @@ class BookingPage(QWidget):
     def _repeat_changed(self) -> None:
         self.steps[2].clear_error()
         self.who.allow_offer(self.service.repeat_plan() is None)
+        # a coupon and points go on a single booking only
+        self.coupons.setEnabled(self.service.repeat_plan() is None)
         self._refresh_quote()
         self._show_summary()
 
@@ -347,6 +354,9 @@ class BookingPage(QWidget):
             district_id=self.address.district_id,
             location=LatLng(self.address.lat, self.address.lng),
             starts_at=start,
+            customer_id=self.customer.id if self.customer else None,
+            coupon_id=self.coupons.coupon_id() if self.coupons.isEnabled() else None,
+            points_used=self.coupons.points_used() if self.coupons.isEnabled() else 0,
             on_done=self._quote_loaded,
             on_error=self._quote_failed,
             key=self.keys["quote"],
@@ -360,10 +370,15 @@ class BookingPage(QWidget):
             "" if self.when.chosen else self.tr("priced for tomorrow 10:00 until a time is chosen")
         )
         self.price.set_quote(quote, note, visits=visits)
+        self.coupons.offer_for(quote)
         self.steps[2].clear_error()
         self._show_summary()
 
     def _quote_failed(self, failure: TaskFailure) -> None:
+        if self.coupons.refuse(failure):
+            # the coupon or the points did not fit: priced again without them
+            self._refresh_quote()
+            return
         self.quote = None
         self.price.set_quote(None, failure.message)
         self.flow.show_refusal(failure, default_step=2)
@@ -404,6 +419,7 @@ class BookingPage(QWidget):
         self.when.clear()
         self.who.reset()
         self.price.set_quote(None)
+        self.coupons.set_customer(None)
         self.note.clear()
         self.general_error.hide()
         self._enable_steps(True)

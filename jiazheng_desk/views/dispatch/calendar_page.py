@@ -240,6 +240,12 @@ class CalendarPage(QWidget):
         self.worker_id = worker_id
         self.reload()
 
+    def show_worker_day(self, worker_id: int, day: date) -> None:
+        """Show a worker's month at a day (opened from the leave requests)."""
+        self.month_grid.set_month(day, day)
+        self._show_month()
+        self.show_worker(worker_id)
+
     # --- the month --------------------------------------------------------------------
 
     def _show_month(self) -> None:

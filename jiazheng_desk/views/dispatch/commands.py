@@ -52,6 +52,9 @@ class BookingRequest:
     days_off: tuple[date, ...] = ()
     repeat: RepeatPlan | None = None
     customer_note: str = ""
+    # a coupon of the customer's and points to spend (a single booking only)
+    coupon_id: int | None = None
+    points_used: int = 0
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,8 @@ def place_booking(session: Any, *, actor: Actor, request: BookingRequest) -> Boo
             channel="phone",
             customer_note=r.customer_note,
             days_off=r.days_off,
+            coupon_id=r.coupon_id,
+            points_used=r.points_used,
         )
         return BookingOutcome(detail, (detail.id,), None)
     worker_id = r.worker_id if r.worker_mode == "worker" else None

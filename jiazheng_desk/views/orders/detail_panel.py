@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
 from jiazheng_desk.services import dispatch, offers, order_extras, series_views
 from jiazheng_desk.services.order_extras import CancelPreview, OrderFile
 from jiazheng_desk.services.order_views import OrderDetail
+from jiazheng_desk.services.permissions import Perm
 from jiazheng_desk.services.series import SplitResult
 from jiazheng_desk.services.series_views import SeriesCancelPreview
 from jiazheng_desk.tasks import TaskFailure
 from jiazheng_desk.views import fmt, labels
 from jiazheng_desk.views.dialogs import ask_text
+from jiazheng_desk.views.finance.split_panel import SplitPanel
 from jiazheng_desk.views.main_window import DeskContext
 from jiazheng_desk.views.orders import texts
 from jiazheng_desk.views.orders.action_dialogs import (
@@ -188,6 +190,11 @@ class OrderDetailPanel(QWidget):
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
         self.tabs.addTab(self.offer_table, self.tr("Offers"))
         self.tabs.addTab(self.records, self.tr("Service records"))
+        # finance sees how the order's money is shared (views/finance/split_panel.py)
+        self.split: SplitPanel | None = None
+        if self.ctx.can(Perm.FINANCE_VIEW):
+            self.split = SplitPanel(self.ctx, self)
+            self.tabs.addTab(self.split, self.tr("Money split"))
         self.status = QLabel(self)
         self.status.setObjectName("detailStatus")
         self.status.setProperty("role", "hint")
@@ -252,6 +259,8 @@ class OrderDetailPanel(QWidget):
 
     def _show(self, file: OrderFile) -> None:
         d = file.detail
+        if self.split is not None:
+            self.split.show_order(d.id)
         tz = d.timezone
         self.title.setText(d.order_no)
         self.state.setText(texts.state_text(d.state))
