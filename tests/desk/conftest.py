@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from jiazheng_desk.config import load_settings
@@ -42,6 +43,10 @@ def start_desk(qtbot, live_db: Database) -> Iterator[Callable[..., DeskControlle
         controller.shutdown()
     for widget in QApplication.topLevelWidgets():
         widget.close()
+        # closed is not gone: thousands of leftover widgets made every later test slower
+        widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()
 
 
 @pytest.fixture
