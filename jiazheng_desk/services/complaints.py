@@ -31,8 +31,9 @@ from jiazheng_desk.services.errors import (
     ValidationError,
 )
 from jiazheng_desk.services.permissions import Perm, require, scope_branch_id
-from jiazheng_desk.services.quality_cases import EVENTS, CaseStep, list_steps, state_event_row
+from jiazheng_desk.services.quality_cases import EVENTS, CaseStep, list_steps
 from jiazheng_desk.services.settings import get_settings
+from jiazheng_desk.services.state_events import state_event_row
 
 COMPLAINTS = table_of(Complaint)
 EVENTS_ENTITY = "complaint"

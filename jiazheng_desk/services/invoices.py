@@ -60,6 +60,7 @@ from jiazheng_desk.services.invoice_views import (
 )
 from jiazheng_desk.services.payments import get_paid_amounts
 from jiazheng_desk.services.permissions import Perm, require
+from jiazheng_desk.services.state_events import state_event_row
 from jiazheng_desk.services.tax_ids import clean_tax_id, normalise_tax_id
 from jiazheng_desk.services.timeutil import local
 
@@ -128,29 +129,6 @@ def next_state(table: dict[str, dict[str, str]], state: str, event: str) -> str:
             state=Msg(f"invoice.state.{state}"),
         )
     return target
-
-
-def _event(
-    entity: str,
-    entity_id: int,
-    event: str,
-    from_state: str,
-    to_state: str,
-    actor: Actor,
-    reason: str,
-    now: datetime,
-) -> dict[str, Any]:
-    return {
-        "entity": entity,
-        "entity_id": entity_id,
-        "event": event,
-        "from_state": from_state,
-        "to_state": to_state,
-        "actor_kind": actor.kind,
-        "actor_id": actor.id,
-        "reason": reason,
-        "created_at": now,
-    }
 
 
 def _reason(reason: str) -> str:
@@ -291,7 +269,7 @@ def request_invoice(
     conn.execute(insert(REQUEST_ORDERS), [{"request_id": request_id, "order_id": i} for i in ids])
     conn.execute(
         insert(EVENTS),
-        _event("invoice_request", request_id, "create", "", "requested", actor, "", now),
+        state_event_row("invoice_request", request_id, "create", "", "requested", actor, "", now),
     )
     audit.record(
         session,
@@ -383,9 +361,11 @@ def issue_invoice(
     conn.execute(
         insert(EVENTS),
         [
-            _event("invoice_request", request_id, "issue", request.state, to_state, actor, "", now),
+            state_event_row(
+                "invoice_request", request_id, "issue", request.state, to_state, actor, "", now
+            ),
             # the filing reference is kept as the issue event's reason
-            _event("invoice", invoice_id, "issue", "", "issued", actor, filing_ref, now),
+            state_event_row("invoice", invoice_id, "issue", "", "issued", actor, filing_ref, now),
         ],
     )
     _notify(
@@ -427,7 +407,9 @@ def reject_invoice_request(
     conn.execute(update(REQUESTS).where(REQUESTS.c.id == request_id).values(state=to_state))
     conn.execute(
         insert(EVENTS),
-        _event("invoice_request", request_id, "reject", request.state, to_state, actor, why, now),
+        state_event_row(
+            "invoice_request", request_id, "reject", request.state, to_state, actor, why, now
+        ),
     )
     _notify(session, int(request.customer_id), "invoice.rejected", request_id, reason=why)
     audit.record(
@@ -470,8 +452,10 @@ def void_invoice(
     conn.execute(
         insert(EVENTS),
         [
-            _event("invoice", invoice_id, "void", invoice.state, to_state, actor, why, now),
-            _event(
+            state_event_row(
+                "invoice", invoice_id, "void", invoice.state, to_state, actor, why, now
+            ),
+            state_event_row(
                 "invoice_request",
                 int(request.id),
                 "void",

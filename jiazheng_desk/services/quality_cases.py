@@ -44,6 +44,7 @@ from jiazheng_desk.services.actor import Actor
 from jiazheng_desk.services.common import AnySelect, Page, clean_text
 from jiazheng_desk.services.errors import Conflict, IllegalTransition, NotFound, ValidationError
 from jiazheng_desk.services.permissions import Perm, require, scope_branch_id
+from jiazheng_desk.services.state_events import state_event_row
 from jiazheng_desk.services.timeutil import get_branch_timezone, local
 
 CASES = table_of(QualityCase)
@@ -136,30 +137,6 @@ class CaseDetail:
 def is_negative(scores: dict[str, int]) -> bool:
     """Overall 2 or less, or any dimension 2 or less."""
     return min(int(scores[d]) for d in DIMENSIONS) <= NEGATIVE_AT_MOST
-
-
-def state_event_row(
-    entity: str,
-    entity_id: int,
-    event: str,
-    from_state: str,
-    to_state: str,
-    actor: Actor,
-    reason: str,
-    now: datetime,
-) -> dict[str, Any]:
-    """A ``state_event`` row (quality cases, complaints, the worker's suspension)."""
-    return {
-        "entity": entity,
-        "entity_id": entity_id,
-        "event": event,
-        "from_state": from_state,
-        "to_state": to_state,
-        "actor_kind": actor.kind,
-        "actor_id": actor.id,
-        "reason": reason,
-        "created_at": now,
-    }
 
 
 def _negative_clause() -> Any:
