@@ -7,9 +7,9 @@ the default is the sandbox, which writes the statement from our own rows.
 
 from __future__ import annotations
 
-import importlib
-import os
 from typing import Any
+
+from jiazheng_desk.views.gateways import load_named
 
 STATEMENT = (
     "JIAZHENG_STATEMENT_GATEWAY",
@@ -19,7 +19,4 @@ STATEMENT = (
 
 def statement_gateway() -> Any:
     """The source of the gateway's daily statements."""
-    variable, default = STATEMENT
-    module_name, _, class_name = (os.environ.get(variable) or default).partition(":")
-    cls = getattr(importlib.import_module(module_name), class_name)
-    return cls.from_env() if hasattr(cls, "from_env") else cls()
+    return load_named(*STATEMENT)

@@ -8,10 +8,11 @@ filed in memory, as a real client keeps its connection.
 
 from __future__ import annotations
 
-import importlib
 import os
 from functools import lru_cache
 from typing import Any
+
+from jiazheng_desk.views.gateways import load_named
 
 INVOICE = (
     "JIAZHENG_INVOICE_GATEWAY",
@@ -19,14 +20,12 @@ INVOICE = (
 )
 
 
-@lru_cache(maxsize=1)
-def _load(spec: str) -> Any:
-    module_name, _, class_name = spec.partition(":")
-    cls = getattr(importlib.import_module(module_name), class_name)
-    return cls.from_env() if hasattr(cls, "from_env") else cls()
-
-
 def invoice_gateway() -> Any:
     """The invoice platform (``JIAZHENG_INVOICE_GATEWAY``; the sandbox by default)."""
     variable, default = INVOICE
-    return _load(os.environ.get(variable) or default)
+    return _built(os.environ.get(variable) or default)
+
+
+@lru_cache(maxsize=1)
+def _built(spec: str) -> Any:
+    return load_named(INVOICE[0], spec)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -47,6 +46,7 @@ from jiazheng_desk.views.invoices.gateways import invoice_gateway
 from jiazheng_desk.views.main_window import DeskContext
 from jiazheng_desk.views.quality.common import branch_filter, date_edit, period, today
 from jiazheng_desk.views.uistate import ui_settings
+from jiazheng_desk.views.widgets.layout import list_and_detail
 from jiazheng_desk.views.widgets.paged_model import Column, PagedTableModel, list_fetch
 from jiazheng_desk.views.widgets.table import make_list_table, make_table, selected_row
 
@@ -121,18 +121,7 @@ class InvoiceRequestsPage(QWidget):
         filters.addStretch(1)
         filters.addWidget(self.count)
         filters.addWidget(self.export_button)
-        left = QWidget(self)
-        box = QVBoxLayout(left)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addLayout(filters)
-        box.addWidget(self.table)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(left)
-        splitter.addWidget(self._build_detail())
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        list_and_detail(self, filters, self.table, self._build_detail())
 
         for combo in (self.state, self.branch):
             combo.currentIndexChanged.connect(lambda _i: self.reload())

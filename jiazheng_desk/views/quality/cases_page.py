@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from jiazheng_desk.views.main_window import DeskContext
 from jiazheng_desk.views.quality import texts
 from jiazheng_desk.views.quality.case_dialogs import CHANGES, CallDialog, DecisionDialog
 from jiazheng_desk.views.quality.common import branch_filter
+from jiazheng_desk.views.widgets.layout import list_and_detail
 from jiazheng_desk.views.widgets.paged_model import Column, PagedTableModel, list_fetch
 from jiazheng_desk.views.widgets.table import make_list_table, make_table, selected_row
 
@@ -58,18 +58,7 @@ class CasesPage(QWidget):
             filters.addWidget(w)
         filters.addStretch(1)
         filters.addWidget(self.count)
-        left = QWidget(self)
-        box = QVBoxLayout(left)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addLayout(filters)
-        box.addWidget(self.table)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(left)
-        splitter.addWidget(self._build_detail())
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        list_and_detail(self, filters, self.table, self._build_detail())
 
         self.state.currentIndexChanged.connect(lambda _i: self.reload())
         self.branch.currentIndexChanged.connect(lambda _i: self.reload())

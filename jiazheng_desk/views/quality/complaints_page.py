@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QPushButton,
-    QSplitter,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -34,6 +33,7 @@ from jiazheng_desk.views.quality.complaint_dialogs import (
     NewComplaintDialog,
     ResolveDialog,
 )
+from jiazheng_desk.views.widgets.layout import list_and_detail
 from jiazheng_desk.views.widgets.paged_model import Column, PagedTableModel, list_fetch
 from jiazheng_desk.views.widgets.table import make_list_table, make_table, selected_row
 
@@ -85,18 +85,7 @@ class ComplaintsPage(QWidget):
             filters.addWidget(w)
         filters.addStretch(1)
         filters.addWidget(self.count)
-        left = QWidget(self)
-        box = QVBoxLayout(left)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addLayout(filters)
-        box.addWidget(self.table)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(left)
-        splitter.addWidget(self._build_detail())
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        list_and_detail(self, filters, self.table, self._build_detail())
 
         for combo in (self.state, self.category, self.priority, self.branch):
             combo.currentIndexChanged.connect(lambda _i: self.reload())

@@ -8,12 +8,11 @@ defaults are the in-process sandboxes.
 
 from __future__ import annotations
 
-import importlib
-import os
 from pathlib import Path
 from typing import Any
 
 from jiazheng_desk.config import load_settings
+from jiazheng_desk.views.gateways import load_named
 
 SANDBOXES = "jiazheng_desk.sync.gateways"
 BACKGROUND = (
@@ -23,21 +22,14 @@ BACKGROUND = (
 IDENTITY = ("JIAZHENG_IDENTITY_GATEWAY", f"{SANDBOXES}.identity_sandbox:SandboxIdentityGateway")
 
 
-def _load(variable: str, default: str) -> Any:
-    spec = os.environ.get(variable) or default
-    module_name, _, class_name = spec.partition(":")
-    cls = getattr(importlib.import_module(module_name), class_name)
-    return cls.from_env() if hasattr(cls, "from_env") else cls()
-
-
 def background_gateway() -> Any:
     """The background-check provider (``JIAZHENG_BACKGROUND_GATEWAY``)."""
-    return _load(*BACKGROUND)
+    return load_named(*BACKGROUND)
 
 
 def identity_gateway() -> Any:
     """The real-name and face check (``JIAZHENG_IDENTITY_GATEWAY``)."""
-    return _load(*IDENTITY)
+    return load_named(*IDENTITY)
 
 
 def media_dir() -> Path:
